@@ -1,0 +1,19 @@
+// A clean database on the real Postgres for each test run: the URL's database gets a
+// `_stack` sibling that is dropped and recreated, so runs never see each other's rows.
+import pg from 'pg';
+
+export async function resetPostgresDatabase(url: string, suffix = 'stack'): Promise<string> {
+  const target = new URL(url);
+  const name = `${target.pathname.replace(/^\//, '') || 'postgres'}_${suffix}`;
+  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  target.pathname = '/' + name;
+  return target.toString();
+}

@@ -1,0 +1,31 @@
+// Three kinds of tests: pure/unit and component tests (jsdom), the local stack's conformance
+// suite (node, against one stack started once per run by the global setup), and end-to-end
+// tests in headless Chromium (their own global setup starts the app's stack and Vite).
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [react()],
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}', 'local-supabase/**/*.test.ts', 'scripts/**/*.test.ts'],
+          setupFiles: ['tests/setup/jsdom.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'stack',
+          environment: 'node',
+          include: ['tests/stack/**/*.spec.ts'],
+          globalSetup: ['tests/stack/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
