@@ -23,6 +23,8 @@ export type StackOptions = {
   data?: string;
   /** A real Postgres instead of PGlite. */
   databaseUrl?: string;
+  /** An already-open database (benchmarks wrap one to record statements); closed with the stack. */
+  database?: Database;
   /** The Supabase project folder (holds config.toml, migrations/, seed.sql). */
   projectDir?: string;
   migrationsDir?: string;
@@ -57,7 +59,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = data === 'memory' ? undefined : resolve(data);
 
   let db: Database;
-  if (options.databaseUrl) {
+  if (options.database) {
+    db = options.database;
+  } else if (options.databaseUrl) {
     db = await openPostgres(options.databaseUrl);
   } else {
     if (dataDir) mkdirSync(join(dataDir, 'pgdata'), { recursive: true });
