@@ -12,13 +12,25 @@ import prettier from 'eslint-config-prettier';
 const features = ['auth', 'board', 'orders', 'intake', 'qc', 'cad', 'analytics', 'settings'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.loupe', 'coverage', 'test-artifacts', 'src/types/database.ts'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      '.loupe',
+      'coverage',
+      'test-artifacts',
+      'src/types/database.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -22,7 +22,10 @@ export type RestCase = {
   rps50: number;
 };
 
-export async function benchRest(engine: 'pglite' | 'postgres', databaseUrl?: string): Promise<RestCase[]> {
+export async function benchRest(
+  engine: 'pglite' | 'postgres',
+  databaseUrl?: string,
+): Promise<RestCase[]> {
   const inner = engine === 'pglite' ? await openPglite('memory') : await openPostgres(databaseUrl!);
   const recorder = recordingDatabase(inner);
   const stack = await startStack({
@@ -35,7 +38,12 @@ export async function benchRest(engine: 'pglite' | 'postgres', databaseUrl?: str
   });
   try {
     const token = signJwt(
-      { sub: '00000000-0000-0000-0000-000000000001', role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 3600 },
+      {
+        sub: '00000000-0000-0000-0000-000000000001',
+        role: 'authenticated',
+        aud: 'authenticated',
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      },
       stack.jwtSecret,
     );
     const supabase = createClient(stack.url, stack.anonKey, {
@@ -71,7 +79,8 @@ export async function benchRest(engine: 'pglite' | 'postgres', databaseUrl?: str
     const results: RestCase[] = [];
     for (const [name, run] of Object.entries(cases)) {
       const transactions = await recorder.capture(run);
-      if (transactions.length !== 1) throw new Error(`${name}: expected one transaction, saw ${transactions.length}`);
+      if (transactions.length !== 1)
+        throw new Error(`${name}: expected one transaction, saw ${transactions.length}`);
       const statements = transactions[0]!;
       const http = await measure(run, 400);
       const direct = await measure(() => recorder.replay(statements), 400);

@@ -11,10 +11,18 @@ async function main() {
   const results: { rest: RestCase[] } = { rest: [] };
   results.rest.push(...(await benchRest('pglite')));
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (pgUrl) results.rest.push(...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))));
-  else console.log('(set BENCH_DATABASE_URL to a Postgres superuser URL to bench a real Postgres too)');
+  if (pgUrl)
+    results.rest.push(
+      ...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))),
+    );
+  else
+    console.log(
+      '(set BENCH_DATABASE_URL to a Postgres superuser URL to bench a real Postgres too)',
+    );
 
-  console.log('\nREST through supabase-js over HTTP vs the same SQL transaction replayed directly (ms)');
+  console.log(
+    '\nREST through supabase-js over HTTP vs the same SQL transaction replayed directly (ms)',
+  );
   console.table(
     results.rest.map((r) => ({
       engine: r.engine,

@@ -8,7 +8,11 @@ export function percentile(sorted: number[], p: number): number {
 export type Latency = { p50: number; p95: number; n: number };
 
 /** Runs `fn` sequentially `n` times after `warmup` runs; milliseconds. */
-export async function measure(fn: () => Promise<unknown>, n: number, warmup = 30): Promise<Latency> {
+export async function measure(
+  fn: () => Promise<unknown>,
+  n: number,
+  warmup = 30,
+): Promise<Latency> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -40,7 +40,9 @@ async function main() {
   const reset = values.reset || values['reset-only'];
   if (reset) {
     if (values['database-url']) {
-      throw new Error('--reset works on the embedded database; for a real Postgres, drop and recreate it.');
+      throw new Error(
+        '--reset works on the embedded database; for a real Postgres, drop and recreate it.',
+      );
     }
     if (values.data !== 'memory') rmSync(resolve(values.data), { recursive: true, force: true });
   }
@@ -55,7 +57,9 @@ async function main() {
   });
   if (values['reset-only']) {
     await stack.close();
-    console.log(`Database rebuilt in ${values.data}: ${stack.migrations.applied.length} migrations, seed ${stack.migrations.seeded ? 'applied' : 'skipped'}.`);
+    console.log(
+      `Database rebuilt in ${values.data}: ${stack.migrations.applied.length} migrations, seed ${stack.migrations.seeded ? 'applied' : 'skipped'}.`,
+    );
     return;
   }
   console.log(

@@ -31,7 +31,11 @@ export type StackConfig = {
 };
 
 export const defaultConfig: StackConfig = {
-  api: { schemas: ['public', 'graphql_public'], extraSearchPath: ['public', 'extensions'], maxRows: 1000 },
+  api: {
+    schemas: ['public', 'graphql_public'],
+    extraSearchPath: ['public', 'extensions'],
+    maxRows: 1000,
+  },
   auth: {
     jwtSecret: DEFAULT_JWT_SECRET,
     jwtExpiry: 3600,
@@ -58,14 +62,19 @@ export function parseSize(value: unknown): number {
 type Toml = Record<string, unknown>;
 const table = (v: unknown): Toml => (v && typeof v === 'object' ? (v as Toml) : {});
 
-export function loadConfig(path: string | undefined, overrides: { jwtSecret?: string } = {}): StackConfig {
+export function loadConfig(
+  path: string | undefined,
+  overrides: { jwtSecret?: string } = {},
+): StackConfig {
   const config = structuredClone(defaultConfig);
   if (path && existsSync(path)) {
     const toml = parse(readFileSync(path, 'utf8')) as Toml;
     const api = table(toml.api);
     if (Array.isArray(api.schemas)) config.api.schemas = api.schemas.map(String);
-    if (Array.isArray(api.extra_search_path)) config.api.extraSearchPath = api.extra_search_path.map(String);
-    if (typeof api.max_rows === 'number') config.api.maxRows = api.max_rows > 0 ? api.max_rows : undefined;
+    if (Array.isArray(api.extra_search_path))
+      config.api.extraSearchPath = api.extra_search_path.map(String);
+    if (typeof api.max_rows === 'number')
+      config.api.maxRows = api.max_rows > 0 ? api.max_rows : undefined;
     const auth = table(toml.auth);
     if (typeof auth.jwt_expiry === 'number') config.auth.jwtExpiry = auth.jwt_expiry;
     if (typeof auth.enable_signup === 'boolean') config.auth.enableSignup = auth.enable_signup;
@@ -75,11 +84,13 @@ export function loadConfig(path: string | undefined, overrides: { jwtSecret?: st
       config.auth.refreshTokenReuseInterval = auth.refresh_token_reuse_interval;
     if (typeof auth.jwt_secret === 'string') config.auth.jwtSecret = auth.jwt_secret;
     const limits = table(auth.rate_limit);
-    if (typeof limits.token_refresh === 'number') config.auth.rateLimit.tokenRefresh = limits.token_refresh;
+    if (typeof limits.token_refresh === 'number')
+      config.auth.rateLimit.tokenRefresh = limits.token_refresh;
     if (typeof limits.sign_in_sign_ups === 'number')
       config.auth.rateLimit.signInSignUps = limits.sign_in_sign_ups;
     const storage = table(toml.storage);
-    if (storage.file_size_limit !== undefined) config.storage.fileSizeLimit = parseSize(storage.file_size_limit);
+    if (storage.file_size_limit !== undefined)
+      config.storage.fileSizeLimit = parseSize(storage.file_size_limit);
   }
   if (overrides.jwtSecret) config.auth.jwtSecret = overrides.jwtSecret;
   // PostgREST and GoTrue refuse short HS256 secrets; so do we, before anything listens.

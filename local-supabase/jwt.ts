@@ -40,7 +40,8 @@ export class JwtError extends Error {
 /** Verifies signature and time claims; returns the claims. Throws JwtError otherwise. */
 export function verifyJwt(token: string, secret: string, now = Date.now() / 1000): JwtClaims {
   const parts = token.split('.');
-  if (parts.length !== 3) throw new JwtError('Expected 3 parts in JWT; got ' + parts.length, 'invalid');
+  if (parts.length !== 3)
+    throw new JwtError('Expected 3 parts in JWT; got ' + parts.length, 'invalid');
   const [h, p, s] = parts as [string, string, string];
   let header: { alg?: string };
   try {
@@ -48,7 +49,8 @@ export function verifyJwt(token: string, secret: string, now = Date.now() / 1000
   } catch {
     throw new JwtError('JWT cryptographic operation failed', 'invalid');
   }
-  if (header.alg !== 'HS256') throw new JwtError('Wrong or unsupported encoding algorithm', 'invalid');
+  if (header.alg !== 'HS256')
+    throw new JwtError('Wrong or unsupported encoding algorithm', 'invalid');
   const expected = createHmac('sha256', secret).update(`${h}.${p}`).digest();
   const given = Buffer.from(s, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -72,7 +72,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     migrations = await migrate(db, {
       migrationsDir: options.migrationsDir ?? join(projectDir, 'migrations'),
-      seedFile: options.seedFile === null ? undefined : (options.seedFile ?? join(projectDir, 'seed.sql')),
+      seedFile:
+        options.seedFile === null ? undefined : (options.seedFile ?? join(projectDir, 'seed.sql')),
       log,
     });
   } catch (error) {

@@ -31,15 +31,19 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<Mi
   );
   const fresh =
     !recorded.rows[0]?.exists ||
-    (await db.query(`select 1 from supabase_migrations.schema_migrations limit 1`)).rows.length === 0;
+    (await db.query(`select 1 from supabase_migrations.schema_migrations limit 1`)).rows.length ===
+      0;
 
   for (const file of await sqlFiles(bootstrapDir)) {
     await db.exec(await readFile(join(bootstrapDir, file), 'utf8'));
   }
 
   const done = new Set(
-    (await db.query<{ version: string }>(`select version from supabase_migrations.schema_migrations`))
-      .rows.map((r) => r.version),
+    (
+      await db.query<{ version: string }>(
+        `select version from supabase_migrations.schema_migrations`,
+      )
+    ).rows.map((r) => r.version),
   );
   const applied: string[] = [];
   for (const file of await sqlFiles(options.migrationsDir)) {
@@ -51,16 +55,18 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<Mi
     const [, version, name] = match as unknown as [string, string, string];
     if (done.has(version)) continue;
     const sql = await readFile(join(options.migrationsDir, file), 'utf8');
-    await db.transaction(async (tx) => {
-      // A whole file in one simple-protocol call, like `supabase db push` sends it.
-      await tx.exec(sql);
-      await tx.query(
-        `insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)`,
-        [version, name, [sql]],
-      );
-    }).catch((error: Error) => {
-      throw new Error(`migration ${file} failed: ${error.message}`, { cause: error });
-    });
+    await db
+      .transaction(async (tx) => {
+        // A whole file in one simple-protocol call, like `supabase db push` sends it.
+        await tx.exec(sql);
+        await tx.query(
+          `insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)`,
+          [version, name, [sql]],
+        );
+      })
+      .catch((error: Error) => {
+        throw new Error(`migration ${file} failed: ${error.message}`, { cause: error });
+      });
     applied.push(file);
     log(`applied ${file}`);
   }
@@ -71,7 +77,9 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<Mi
     try {
       await db.transaction((tx) => tx.exec(seed));
     } catch (error) {
-      throw new Error(`seed ${options.seedFile} failed: ${(error as Error).message}`, { cause: error });
+      throw new Error(`seed ${options.seedFile} failed: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     seeded = true;
     log(`seeded from ${options.seedFile}`);
