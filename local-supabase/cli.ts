@@ -29,7 +29,7 @@ if (values.help) {
   --database-url <url>    use a real Postgres instead of the embedded one
   --project <dir>         Supabase project folder (default supabase)
   --migrations <dir>      migrations folder (default <project>/migrations)
-  --seed <file>           seed file run on a fresh database (default <project>/seed.sql)
+  --seed <file>           one seed file instead of config.toml's [db.seed] sql_paths
   --no-seed               do not seed
   --reset                 delete the data folder first (rebuild from migrations + seed)
   --reset-only            rebuild, then exit (npm run db:reset)`);

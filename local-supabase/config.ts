@@ -5,6 +5,11 @@ import { parse } from 'smol-toml';
 import { DEFAULT_JWT_SECRET } from './jwt';
 
 export type StackConfig = {
+  db: {
+    /** Seed files run on a fresh database, relative to the project folder; globs allowed in
+     * the file name (the CLI's `[db.seed] sql_paths`). */
+    seedPaths: string[];
+  };
   api: {
     /** Schemas exposed over REST; the first is the default (PostgREST's db-schemas). */
     schemas: string[];
@@ -31,6 +36,7 @@ export type StackConfig = {
 };
 
 export const defaultConfig: StackConfig = {
+  db: { seedPaths: ['./seed.sql'] },
   api: {
     schemas: ['public', 'graphql_public'],
     extraSearchPath: ['public', 'extensions'],
@@ -69,6 +75,9 @@ export function loadConfig(
   const config = structuredClone(defaultConfig);
   if (path && existsSync(path)) {
     const toml = parse(readFileSync(path, 'utf8')) as Toml;
+    const seed = table(table(toml.db).seed);
+    if (Array.isArray(seed.sql_paths)) config.db.seedPaths = seed.sql_paths.map(String);
+    if (seed.enabled === false) config.db.seedPaths = [];
     const api = table(toml.api);
     if (Array.isArray(api.schemas)) config.api.schemas = api.schemas.map(String);
     if (Array.isArray(api.extra_search_path))

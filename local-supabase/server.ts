@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from './db/database';
 import { openPglite } from './db/pglite';
 import { openPostgres } from './db/postgres';
-import { migrate, type MigrateReport } from './db/migrate';
+import { expandSeedPaths, migrate, type MigrateReport } from './db/migrate';
 import { loadConfig, type StackConfig } from './config';
 import { apiKeys } from './jwt';
 import { corsHeaders, sendJson } from './http';
@@ -25,9 +25,10 @@ export type StackOptions = {
   databaseUrl?: string;
   /** An already-open database (benchmarks wrap one to record statements); closed with the stack. */
   database?: Database;
-  /** The Supabase project folder (holds config.toml, migrations/, seed.sql). */
+  /** The Supabase project folder (holds config.toml, migrations/, seed files). */
   projectDir?: string;
   migrationsDir?: string;
+  /** One seed file instead of config.toml's `[db.seed] sql_paths`; null: no seed. */
   seedFile?: string | null;
   configFile?: string;
   /** Overrides config.toml (tests use small limits). */
@@ -72,8 +73,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   try {
     migrations = await migrate(db, {
       migrationsDir: options.migrationsDir ?? join(projectDir, 'migrations'),
-      seedFile:
-        options.seedFile === null ? undefined : (options.seedFile ?? join(projectDir, 'seed.sql')),
+      seedFiles:
+        options.seedFile === null
+          ? []
+          : options.seedFile
+            ? [options.seedFile]
+            : await expandSeedPaths(projectDir, config.db.seedPaths),
       log,
     });
   } catch (error) {

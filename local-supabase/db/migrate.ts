@@ -3,7 +3,7 @@
 // supabase_migrations.schema_migrations, then the seed — only on a fresh database.
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 
@@ -11,12 +11,42 @@ const bootstrapDir = fileURLToPath(new URL('./bootstrap/', import.meta.url));
 
 export type MigrateOptions = {
   migrationsDir: string;
-  /** Seed file; skipped when absent or when the database was not fresh. */
-  seedFile?: string;
+  /** Seed files in order; run only on a fresh database, missing files skipped. */
+  seedFiles?: string[];
   log?: (line: string) => void;
 };
 
 export type MigrateReport = { fresh: boolean; applied: string[]; seeded: boolean };
+
+/** Expands `[db.seed] sql_paths` entries (globs `*`/`?` in the file name) in order. */
+export async function expandSeedPaths(projectDir: string, patterns: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    const full = join(projectDir, pattern);
+    const base = basename(full);
+    if (!/[*?]/.test(base)) {
+      files.push(full);
+      continue;
+    }
+    const re = new RegExp(
+      '^' +
+        base
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.') +
+        '$',
+    );
+    const dir = dirname(full);
+    if (!existsSync(dir)) continue;
+    files.push(
+      ...(await readdir(dir))
+        .filter((f) => re.test(f))
+        .sort()
+        .map((f) => join(dir, f)),
+    );
+  }
+  return [...new Set(files)];
+}
 
 async function sqlFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
@@ -72,17 +102,20 @@ export async function migrate(db: Database, options: MigrateOptions): Promise<Mi
   }
 
   let seeded = false;
-  if (fresh && options.seedFile && existsSync(options.seedFile)) {
-    const seed = await readFile(options.seedFile, 'utf8');
-    try {
-      await db.transaction((tx) => tx.exec(seed));
-    } catch (error) {
-      throw new Error(`seed ${options.seedFile} failed: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
+  const seedFiles = fresh ? (options.seedFiles ?? []).filter((f) => existsSync(f)) : [];
+  if (seedFiles.length > 0) {
+    // All seed files in one transaction: a broken seed leaves no half-seeded database.
+    await db.transaction(async (tx) => {
+      for (const file of seedFiles) {
+        try {
+          await tx.exec(await readFile(file, 'utf8'));
+        } catch (error) {
+          throw new Error(`seed ${file} failed: ${(error as Error).message}`, { cause: error });
+        }
+      }
+    });
     seeded = true;
-    log(`seeded from ${options.seedFile}`);
+    log(`seeded from ${seedFiles.join(', ')}`);
   }
   return { fresh, applied, seeded };
 }

@@ -78,6 +78,35 @@ describe('migrations and seed on the embedded database', () => {
     await stack.close();
   });
 
+  it("runs every seed file of config.toml's [db.seed] sql_paths in order, globs included", async () => {
+    const p = project();
+    mkdirSync(join(p.dir, 'seeds'));
+    writeFileSync(
+      join(p.dir, 'config.toml'),
+      `[db.seed]\nsql_paths = ["./seed.sql", "./seeds/*.sql"]\n`,
+    );
+    writeFileSync(
+      join(p.migrations, '20240101000000_log.sql'),
+      'create table public.seed_log (n serial, file text);',
+    );
+    writeFileSync(p.seed, `insert into public.seed_log (file) values ('seed.sql');`);
+    writeFileSync(
+      join(p.dir, 'seeds', '02_b.sql'),
+      `insert into public.seed_log (file) values ('02_b');`,
+    );
+    writeFileSync(
+      join(p.dir, 'seeds', '01_a.sql'),
+      `insert into public.seed_log (file) values ('01_a');`,
+    );
+    writeFileSync(join(p.dir, 'seeds', 'notes.txt'), 'not sql');
+    const stack = await startStack({ ...quiet, data: 'memory', projectDir: p.dir });
+    const log = await stack.db.query<{ file: string }>(
+      'select file from public.seed_log order by n',
+    );
+    expect(log.rows.map((r) => r.file)).toEqual(['seed.sql', '01_a', '02_b']);
+    await stack.close();
+  });
+
   it("auth.uid(), auth.role(), auth.email() and auth.jwt() read the request's claims as on Supabase", async () => {
     const p = project();
     const stack = await startStack({ ...quiet, data: 'memory', projectDir: p.dir });
