@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
     // Small limits so the rate-limit specs run in milliseconds.
     configOverrides: (config: Stack['config']) => {
       config.auth.rateLimit = { tokenRefresh: 30, signInSignUps: 20 };
+      // A short refresh-token reuse interval, so the rotation specs can step past it.
+      config.auth.refreshTokenReuseInterval = 2;
     },
   };
   stacks.push(await startStack({ ...common, data: 'memory' }));
