@@ -1,11 +1,211 @@
-// PLACEHOLDER — replaced by the PostgREST-compatible implementation.
-import type { ServiceFactory } from '../context';
-import { sendJson } from '../http';
+// The PostgREST-compatible REST service (/rest/v1): JWT → request → plan → query →
+// transaction → response, the stages of PostgREST's App.hs, each timed for Server-Timing.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServiceFactory, StackContext } from '../context';
+import { BodyTooLargeError, readBody } from '../http';
+import { JwtError, verifyJwt, type JwtClaims } from '../jwt';
+import { ApiError, fromPgError, isPgError, type ErrorBody } from './errors';
+import { parseRequest, type ApiRequest } from './request';
+import { plan as makePlan } from './plan';
+import { buildStatement } from './query';
+import { runInTransaction } from './transaction';
+import { buildReply, send } from './response';
+import { loadSchemaCache, type SchemaCache } from './schema-cache';
+import { ident } from './sql';
 
-export const createRestService: ServiceFactory = () => ({
-  prefix: '/rest/v1',
-  requiresApiKey: true,
-  async handle(_req, res) {
-    sendJson(res, 501, { code: 'PGRST000', message: 'REST not implemented yet', details: null, hint: null });
-  },
-});
+const BODY_LIMIT = 10 * 1024 * 1024;
+
+type Auth = { role: string; claims: JwtClaims };
+
+function authenticate(req: IncomingMessage, secret: string, cache: SchemaCache): Auth {
+  const header = req.headers.authorization;
+  if (header === undefined) return { role: 'anon', claims: {} };
+  const m = /^bearer\s*(.*)$/i.exec(header.trim());
+  if (!m) return { role: 'anon', claims: {} };
+  const token = (m[1] ?? '').trim();
+  const invalid = (message: string, code = 'PGRST301') =>
+    new ApiError(401, code, message, null, null, {
+      'WWW-Authenticate': `Bearer error="invalid_token", error_description="${message}"`,
+    });
+  if (token === '') throw invalid('Empty JWT is sent in Authorization header');
+  let claims: JwtClaims;
+  try {
+    claims = verifyJwt(token, secret);
+  } catch (error) {
+    if (error instanceof JwtError)
+      throw invalid(error.message, error.kind === 'expired' ? 'PGRST303' : 'PGRST301');
+    throw error;
+  }
+  const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : 'anon';
+  // The stack connects as a superuser, which could become any role: only the roles
+  // PostgREST's authenticator may switch to are allowed, as on Supabase.
+  if (!cache.roles.has(role)) {
+    throw new ApiError(401, '22023', `role "${role}" does not exist`, null, null, {
+      'WWW-Authenticate': 'Bearer',
+    });
+  }
+  return { role, claims };
+}
+
+function headersJson(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+/** JSON rows → CSV, for `Accept: text/csv` (PostgREST builds the same text in SQL). */
+function toCsv(json: string): string {
+  const rows = JSON.parse(json) as Record<string, unknown>[];
+  if (!Array.isArray(rows) || rows.length === 0) return '';
+  const keys = Object.keys(rows[0] ?? {});
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n\r]/.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
+  };
+  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n');
+}
+
+export const createRestService: ServiceFactory = async (ctx: StackContext) => {
+  const schemas = ctx.config.api.schemas;
+  let cache = await loadSchemaCache(ctx.db, schemas);
+  let reloading: Promise<void> | undefined;
+  const reload = async () => {
+    reloading ??= loadSchemaCache(ctx.db, schemas)
+      .then((c) => {
+        cache = c;
+      })
+      .finally(() => {
+        reloading = undefined;
+      });
+    return reloading;
+  };
+  // PostgREST reloads its schema cache on NOTIFY pgrst, 'reload schema' (or an empty payload).
+  const unlisten = await ctx.db.listen('pgrst', (payload) => {
+    if (payload === '' || payload === 'reload schema') {
+      reload().catch((e: unknown) => ctx.log(`rest: schema reload failed: ${String(e)}`));
+    }
+  });
+  const searchPathTail = ctx.config.api.extraSearchPath;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string, url: URL) {
+    const t0 = performance.now();
+    const marks: [string, number][] = [];
+    let last = t0;
+    const mark = (name: string) => {
+      const now = performance.now();
+      marks.push([name, now - last]);
+      last = now;
+    };
+    const timing = () => marks.map(([n, d]) => `${n};dur=${d.toFixed(1)}`).join(', ');
+    let auth: Auth | undefined;
+    const head = req.method === 'HEAD';
+    try {
+      auth = authenticate(req, ctx.config.auth.jwtSecret, cache);
+      mark('jwt');
+      let body: Buffer | undefined;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        try {
+          body = await readBody(req, BODY_LIMIT);
+        } catch (error) {
+          if (error instanceof BodyTooLargeError)
+            throw new ApiError(413, 'PGRST102', 'Request body is too large');
+          throw error;
+        }
+      }
+      const request: ApiRequest = parseRequest({
+        method: req.method ?? 'GET',
+        path,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        schemas,
+      });
+      mark('parse');
+      const plan = makePlan(request, cache, ctx.config.api.maxRows);
+      const statement = buildStatement(plan, request);
+      mark('plan');
+      const readOnly =
+        plan.kind === 'read' &&
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        plan.source.kind === 'routine' &&
+        plan.source.routine.volatility === 'v';
+      const result = await runInTransaction(
+        ctx.db,
+        {
+          role: auth.role,
+          claims: auth.claims,
+          method: request.method,
+          path,
+          headers: headersJson(req),
+          searchPath: [request.schema, ...searchPathTail].map(ident).join(', '),
+        },
+        statement,
+        {
+          rollback: request.prefer.tx === 'rollback',
+          readOnly,
+          exactlyOne:
+            request.accept.type === 'object' &&
+            statement.shape === 'rows' &&
+            (plan.kind === 'read' || request.prefer.return === 'representation'),
+        },
+      );
+      mark('transaction');
+      const offset = plan.kind === 'read' ? offsetOf(request, plan.read.offset) : 0;
+      const reply = buildReply(request, plan, statement, result, offset);
+      if (request.accept.type === 'csv' && reply.body !== '' && statement.shape === 'rows') {
+        reply.body = toCsv(reply.body);
+        reply.headers['Content-Type'] = 'text/csv; charset=utf-8';
+      }
+      mark('response');
+      reply.headers['Server-Timing'] = timing();
+      send(res, reply, head);
+    } catch (error) {
+      let status: number;
+      let payload: ErrorBody;
+      let headers: Record<string, string> = {};
+      if (error instanceof ApiError) {
+        status = error.status;
+        payload = error.body();
+        headers = error.headers;
+      } else if (isPgError(error)) {
+        const mapped = fromPgError(error, auth !== undefined && auth.role !== 'anon');
+        status = mapped.status;
+        payload = mapped.body;
+        headers = mapped.headers;
+      } else {
+        // A bug, not the client's fault: log it, never echo SQL or a stack to the client.
+        ctx.log(
+          `rest: unexpected error on ${req.method} ${path}: ${(error as Error)?.stack ?? String(error)}`,
+        );
+        status = 500;
+        payload = { code: 'PGRSTX00', message: 'Internal server error', details: null, hint: null };
+      }
+      const text = JSON.stringify(payload);
+      res.writeHead(status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(text)),
+        'Proxy-Status': `PostgREST; error=${payload.code}`,
+        ...headers,
+      });
+      res.end(head ? undefined : text);
+    }
+  }
+
+  return {
+    prefix: '/rest/v1',
+    requiresApiKey: true,
+    handle,
+    reload,
+    async close() {
+      await unlisten();
+    },
+  };
+};
+
+function offsetOf(request: ApiRequest, queryOffset: number | undefined): number {
+  if (queryOffset !== undefined) return queryOffset + (request.headerRange?.from ?? 0);
+  return request.headerRange?.from ?? 0;
+}
