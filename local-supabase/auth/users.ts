@@ -238,11 +238,11 @@ export async function upsertIdentity(
   if (provider === 'email') identityData.phone_verified ??= false;
   await q.query(
     `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-     values ($1, $1::uuid, $2::jsonb, $3, now(), now())
+     values ($1, $4::uuid, $2::jsonb, $3, now(), now())
      on conflict (provider_id, provider) do update
        set identity_data = auth.identities.identity_data || excluded.identity_data,
            updated_at = now()`,
-    [userId, JSON.stringify(identityData), provider],
+    [userId, JSON.stringify(identityData), provider, userId],
   );
 }
 

@@ -2,12 +2,16 @@
 // stay independent of each other.
 import { randomInt } from 'node:crypto';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
 import { inject } from 'vitest';
 import type { StackTarget } from '../global-setup';
 
 export function targets(): StackTarget[] {
   return inject('stackTargets');
 }
+
+/** Node 20 has no global WebSocket; supabase-js builds its realtime client eagerly. */
+export const realtime = { transport: ws as unknown as typeof WebSocket };
 
 // Auth limits sign-ins and refreshes per client address (the first X-Forwarded-For entry, as
 // behind Supabase's gateway). Every client made here gets an address of its own, so specs
@@ -20,6 +24,7 @@ export function clientAddress(): string {
 export function anonClient(t: StackTarget, accessToken?: string): SupabaseClient {
   return createClient(t.url, t.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime,
     global: {
       headers: {
         'X-Forwarded-For': clientAddress(),
@@ -32,6 +37,7 @@ export function anonClient(t: StackTarget, accessToken?: string): SupabaseClient
 export function serviceClient(t: StackTarget): SupabaseClient {
   return createClient(t.url, t.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    realtime,
     global: { headers: { 'X-Forwarded-For': clientAddress() } },
   });
 }
