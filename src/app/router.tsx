@@ -1,0 +1,59 @@
+// The route table: the public sign-in page, and every other page inside the signed-in shell.
+// Routes compose features; features never import each other.
+import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { FullPageLoader } from '../components/FullPageLoader';
+import { paths } from '../config/paths';
+import { SignInRoute } from './routes/sign-in';
+import { signInLoader } from './routes/sign-in-loader';
+import { ShellRoute } from './routes/shell';
+import { shellLoader } from './routes/shell-loader';
+import { ComingSoon } from './routes/coming-soon';
+import { NotFound, RouteError } from './routes/route-error';
+import { requireManager } from './routes/guards';
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      errorElement: <RouteError fullPage />,
+      hydrateFallbackElement: <FullPageLoader />,
+      children: [
+        { path: paths.signIn, loader: signInLoader, element: <SignInRoute /> },
+        {
+          id: 'shell',
+          loader: shellLoader(queryClient),
+          element: <ShellRoute />,
+          children: [
+            {
+              // Page errors render inside the shell, so the navigation stays usable.
+              errorElement: <RouteError />,
+              children: [
+                { index: true, loader: () => redirect(paths.board) },
+                { path: paths.board, element: <ComingSoon section="board" /> },
+                { path: paths.intake, element: <ComingSoon section="intake" /> },
+                { path: paths.orders, element: <ComingSoon section="orders" /> },
+                { path: paths.analytics, element: <ComingSoon section="analytics" /> },
+                {
+                  path: paths.settings,
+                  loader: async ({ request }) => {
+                    await requireManager(request, queryClient);
+                    return null;
+                  },
+                  element: <ComingSoon section="settings" />,
+                },
+                { path: '*', element: <NotFound /> },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;

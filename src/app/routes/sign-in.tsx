@@ -1,0 +1,27 @@
+// The /sign-in page: the form on a quiet card, and back to where the person was going after.
+import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useSearchParams } from 'react-router';
+import { SignInForm } from '../../features/auth/components/SignInForm';
+import { safeRedirectPath } from '../../config/paths';
+
+export function SignInRoute() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const goOn = () => void navigate(safeRedirectPath(params.get('redirectTo')), { replace: true });
+
+  return (
+    <Center mih="100dvh" p="md" bg="champagne.0">
+      <Paper withBorder shadow="sm" radius="lg" p="xl" w="100%" maw={420}>
+        <Stack gap="lg">
+          <Stack gap={4}>
+            <Title order={1} c="loupe.9">
+              Loupe
+            </Title>
+            <Text c="dimmed">Sign in with your staff account.</Text>
+          </Stack>
+          <SignInForm onSignedIn={goOn} />
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,27 @@
+// Route paths in one place, so links, redirects and the router agree.
+export const paths = {
+  signIn: '/sign-in',
+  home: '/',
+  board: '/board',
+  intake: '/intake',
+  orders: '/orders',
+  analytics: '/analytics',
+  settings: '/settings',
+} as const;
+
+/** Where the sign-in page sends a person back to; only same-app paths, never another origin. */
+export function safeRedirectPath(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+    return paths.home;
+  }
+  if (value === paths.signIn || value.startsWith(`${paths.signIn}?`)) return paths.home;
+  return value;
+}
+
+/** The sign-in URL that returns to `from` afterwards. */
+export function signInPath(from?: string): string {
+  const target = safeRedirectPath(from);
+  return target === paths.home
+    ? paths.signIn
+    : `${paths.signIn}?redirectTo=${encodeURIComponent(target)}`;
+}
