@@ -385,7 +385,10 @@ export function plan(request: ApiRequest, cache: SchemaCache, maxRows: number | 
           )
         : undefined;
     const read = emptyRead(aliases, relation, routine.name, schema);
-    if (routine.returns.kind === 'composite' && !relation) {
+    if (routine.returns.kind === 'composite' && routine.returns.relation && !relation) {
+      // A row type outside the exposed schemas: Postgres itself checks the column names.
+      read.columns = undefined;
+    } else if (routine.returns.kind === 'composite' && !relation) {
       const outColumns = routine.returns.columns;
       read.columns = new Map(
         outColumns.map((n) => [

@@ -32,26 +32,27 @@ export function parseList(value: string): (string | null)[] {
   if (inner.trim() === '') return [];
   const out: (string | null)[] = [];
   let i = 0;
-  while (i <= inner.length) {
+  for (;;) {
+    while (inner[i] === ' ') i++;
     let item = '';
-    let quoted = false;
     if (inner[i] === '"') {
-      quoted = true;
       i++;
       while (i < inner.length && inner[i] !== '"') {
         if (inner[i] === '\\' && i + 1 < inner.length) i++;
         item += inner[i];
         i++;
       }
-      i++; // closing quote
+      i++; // the closing quote; anything up to the comma is ignored
       while (i < inner.length && inner[i] !== ',') i++;
+      out.push(item);
     } else {
       while (i < inner.length && inner[i] !== ',') item += inner[i++];
+      item = item.trim();
+      out.push(item.toLowerCase() === 'null' ? null : item);
     }
-    out.push(!quoted && item.trim().toLowerCase() === 'null' ? null : quoted ? item : item.trim());
-    i++; // comma
+    if (i >= inner.length) return out;
+    i++; // the comma
   }
-  return out;
 }
 
 const COMPARISON: Record<string, string> = {

@@ -263,6 +263,12 @@ export function parseFilterValue(field: Field, text: string, context: string): F
       `${op} does not take a language`,
     );
   const value = text.slice(m[0].length);
+  if (quantifier && !(value.startsWith('{') && value.endsWith('}'))) {
+    throw queryParamError(
+      `"failed to parse filter (${context})"`,
+      `${op}(${quantifier}) expects a list: {a,b}`,
+    );
+  }
   if (op === 'is' && !/^(null|true|false|unknown|not_null)$/i.test(value)) {
     throw queryParamError(
       `"failed to parse filter (${context})"`,
@@ -591,11 +597,31 @@ export function parseRequest(raw: RawRequest): ApiRequest {
     }
     try {
       request.body = JSON.parse(raw.body.toString('utf8'));
-    } catch (error) {
-      throw invalidBody('Empty or invalid json' + (error instanceof Error ? '' : ''));
+    } catch {
+      throw invalidBody('Empty or invalid json');
+    }
+    if (nestingDepth(request.body) > MAX_BODY_DEPTH) {
+      throw invalidBody(`JSON nested deeper than ${MAX_BODY_DEPTH} levels`);
     }
   }
   return request;
+}
+
+const MAX_BODY_DEPTH = 100;
+
+/** Depth of a parsed JSON value, walked without recursion (so hostile nesting cannot overflow
+ * the stack here, nor later in JSON.stringify or in Postgres' json parser). */
+function nestingDepth(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) max = d;
+    if (max > MAX_BODY_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 function splitColumns(value: string, key: string): string[] {
