@@ -66,12 +66,13 @@ set search_path = ''
 as $$
 begin
   if tg_op = 'INSERT' then
-    insert into public.order_events (order_id, kind, actor_id, to_stage, data)
-    values (new.id, 'created', (select auth.uid()), new.stage,
+    insert into public.order_events (order_id, kind, at, actor_id, to_stage, data)
+    values (new.id, 'created', new.created_at, (select auth.uid()), new.stage,
             jsonb_build_object('code', new.code, 'intake_request_id', new.intake_request_id));
   elsif new.paid_at is not null and old.paid_at is null then
-    insert into public.order_events (order_id, kind, actor_id, from_stage, to_stage, data)
-    values (new.id, 'payment_recorded', (select auth.uid()), new.stage, new.stage,
+    -- A payment recorded after the fact is logged at the time it was made (never in the future).
+    insert into public.order_events (order_id, kind, at, actor_id, from_stage, to_stage, data)
+    values (new.id, 'payment_recorded', least(new.paid_at, now()), (select auth.uid()), new.stage, new.stage,
             jsonb_build_object('method', new.payment_method, 'amount', new.quote_amount,
                                'currency', new.quote_currency, 'paid_at', new.paid_at));
   end if;

@@ -64,6 +64,7 @@ begin
     end if;
     if new.done_at is not null and old.done_at is null then
       new.done_by := (select auth.uid());
+      new.done_at := now();
     end if;
   end if;
   if new.done_at is null then

@@ -48,8 +48,9 @@ begin
     raise exception using errcode = 'LP050',
       message = format('%s is not an IGI report number: IGI numbers have 9 digits, lab-grown ones start with LG.', new.report_number);
   end if;
-  if (select auth.uid()) is not null and tg_op = 'INSERT' then
+  if (select private.staff_role()) is not null and tg_op = 'INSERT' then
     new.added_by := (select auth.uid());
+    new.created_at := now();
   end if;
   return new;
 end;
@@ -67,8 +68,8 @@ security definer
 set search_path = ''
 as $$
 begin
-  insert into public.order_events (order_id, kind, actor_id, data)
-  values (new.order_id, 'certificate_added', new.added_by,
+  insert into public.order_events (order_id, kind, at, actor_id, data)
+  values (new.order_id, 'certificate_added', new.created_at, new.added_by,
           jsonb_build_object('lab', new.lab, 'report_number', new.report_number, 'carat', new.carat));
   return null;
 end;

@@ -40,6 +40,10 @@ begin
   if new.kind = 'resize' and (new.from_size is null or new.to_size is null or new.from_size = new.to_size) then
     raise exception using errcode = 'LP071', message = 'A resize needs the current size and a different new size.';
   end if;
+  -- Staff cannot backdate a request into the free window.
+  if tg_op = 'INSERT' and (select private.staff_role()) is not null then
+    new.requested_at := now();
+  end if;
   select max(e.at) into delivered
   from public.order_events e
   where e.order_id = new.order_id and e.kind = 'stage_changed' and e.to_stage = 'delivered';
