@@ -85,8 +85,8 @@ describe.each(targets())('auth admin API on $engine', (t) => {
     const { data, error } = await admin().listUsers({ page: 1, perPage: 2 });
     expect(error).toBeNull();
     expect(data.users).toHaveLength(2);
-    expect(data.total).toBeGreaterThanOrEqual(3);
-    expect(data.nextPage).toBe(2);
+    expect(data).toMatchObject({ nextPage: 2 });
+    expect('total' in data && data.total).toBeGreaterThanOrEqual(3);
 
     const bad = await authFetch(t, '/admin/users?page=two', {
       headers: { Authorization: `Bearer ${t.serviceRoleKey}` },
