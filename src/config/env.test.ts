@@ -1,5 +1,6 @@
 // The app must start with no .env (local stack defaults) and refuse a mistyped one plainly.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_SUPABASE_ANON_KEY, LOCAL_SUPABASE_URL, parseEnv } from './env';
 
@@ -29,7 +30,8 @@ describe('parseEnv', () => {
   });
 
   it('defaults to the same values .env.example documents', () => {
-    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    // jsdom gives modules an http: import.meta.url; vitest runs from the repo root.
+    const example = readFileSync(join(process.cwd(), '.env.example'), 'utf8');
     expect(example).toContain(`VITE_SUPABASE_URL=${LOCAL_SUPABASE_URL}\n`);
     expect(example).toContain(`VITE_SUPABASE_ANON_KEY=${LOCAL_SUPABASE_ANON_KEY}`);
   });

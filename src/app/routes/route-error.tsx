@@ -4,7 +4,7 @@ import { Button, Group } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconMapOff } from '@tabler/icons-react';
 import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
-import { toAppError } from '../../lib/errors';
+import { AppError, toAppError } from '../../lib/errors';
 import { paths } from '../../config/paths';
 import { useSignOutMutation } from '../../features/auth/api/sign-out-mutation';
 
@@ -33,7 +33,8 @@ export function RouteError({ fullPage = false }: { fullPage?: boolean }) {
   }
 
   const appError = toAppError(error);
-  if (import.meta.env.DEV) console.error(error);
+  // Expected refusals (AppError) need no console noise; real bugs do, during development.
+  if (import.meta.env.DEV && !(error instanceof AppError)) console.error(error);
   return (
     <EmptyState
       icon={<IconAlertTriangle size={28} />}

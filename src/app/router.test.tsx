@@ -1,0 +1,90 @@
+// The route guards with the real router and supabase-js (network mocked with MSW): who may
+// open which page, and where sign-in sends a person afterwards.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { renderWithProviders } from '../testing/render';
+import { gotrue, postgrest } from '../testing/supabase-handlers';
+import { createQueryClient } from '../lib/query-client';
+import { supabase } from '../lib/supabase';
+import { createRoutes } from './router';
+import { syncAuthWithRouter } from './auth-sync';
+
+const server = setupServer(gotrue.logout());
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  server.resetHandlers();
+  await supabase.auth.signOut({ scope: 'local' });
+  localStorage.clear();
+});
+afterAll(() => server.close());
+
+const amara = {
+  id: '0a5e1000-0000-4000-8000-000000000001',
+  display_name: 'Amara Osei',
+  role: 'concierge' as const,
+};
+
+function renderApp(path: string) {
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  const stop = syncAuthWithRouter(router, queryClient);
+  renderWithProviders(<RouterProvider router={router} />);
+  return { router, stop, user: userEvent.setup() };
+}
+
+describe('routing by session and role', () => {
+  it('sends a visitor without a session to sign-in, then back to the page they wanted', async () => {
+    server.use(gotrue.signsIn(amara), postgrest.staffProfile(amara));
+    const { router, stop, user } = renderApp('/orders');
+
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.state.location.search).toBe('?redirectTo=%2Forders');
+
+    await user.type(screen.getByLabelText(/Email/), 'concierge@loupe.test');
+    await user.type(screen.getByLabelText(/Password/), 'loupe-demo-2026');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    await screen.findByRole('heading', { name: 'Orders' });
+    expect(router.state.location.pathname).toBe('/orders');
+    expect(screen.getByText('Amara Osei')).toBeVisible();
+    stop();
+  });
+
+  it('tells a concierge that settings are for managers', async () => {
+    server.use(gotrue.signsIn(amara), postgrest.staffProfile(amara));
+    await supabase.auth.signInWithPassword({ email: 'concierge@loupe.test', password: 'x' });
+    const { stop } = renderApp('/settings');
+
+    expect(await screen.findByText('Only managers can open settings.')).toBeVisible();
+    // Still inside the shell: the navigation remains usable.
+    expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    stop();
+  });
+
+  it('returns to sign-in when the person signs out', async () => {
+    server.use(gotrue.signsIn(amara), postgrest.staffProfile(amara));
+    await supabase.auth.signInWithPassword({ email: 'concierge@loupe.test', password: 'x' });
+    const { router, stop, user } = renderApp('/board');
+
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    // A deliberate sign-out does not carry the page along for the next person.
+    expect(router.state.location.search).toBe('');
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeVisible();
+    stop();
+  });
+
+  it('explains a login that has no staff profile instead of showing a broken shell', async () => {
+    server.use(gotrue.signsIn(amara), postgrest.staffProfile({ ...amara, id: 'someone-else' }));
+    await supabase.auth.signInWithPassword({ email: 'concierge@loupe.test', password: 'x' });
+    renderApp('/board');
+
+    expect(await screen.findByText(/no staff profile yet/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+});
