@@ -15,6 +15,8 @@ import { corsHeaders, sendJson } from './http';
 import type { Service, ServiceFactory, StackContext } from './context';
 import { createRestService } from './rest/service';
 import { createAuthService } from './auth/service';
+import { createStorageService } from './storage/service';
+import { createRealtimeService } from './realtime/service';
 
 export type StackOptions = {
   port?: number;
@@ -49,7 +51,12 @@ export type Stack = {
   close(): Promise<void>;
 };
 
-const defaultFactories: ServiceFactory[] = [createRestService, createAuthService];
+const defaultFactories: ServiceFactory[] = [
+  createRestService,
+  createAuthService,
+  createStorageService,
+  createRealtimeService,
+];
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? ((line: string) => console.log(line));

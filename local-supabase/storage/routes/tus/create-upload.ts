@@ -1,0 +1,85 @@
+// POST /upload/resumable — TUS creation: Upload-Length plus Upload-Metadata (bucketName,
+// objectName, contentType, cacheControl, metadata), x-upsert. Everything that can refuse the
+// upload (bucket, size, mime type, RLS insert/upsert, a concurrent upload to the path) refuses
+// it here, before a byte is sent; 201 with the upload's URL otherwise.
+import { ERRORS } from '../../errors';
+import type { RouteHandler } from '../../route';
+import { prepareUpload } from '../../upload';
+import { TUS_EXPIRY_MS } from './uploads';
+import {
+  checkTusResumable,
+  headerInt,
+  parseUploadMetadata,
+  TusProtocolError,
+  tusHeaders,
+} from './tus-protocol';
+
+function userMetadata(json: string | undefined): Record<string, unknown> | undefined {
+  if (!json) return undefined;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined; // Supabase logs and ignores unparsable user metadata on TUS
+  }
+}
+
+export const createUpload: RouteHandler = async ({ s, req, res, identity }) => {
+  checkTusResumable(req);
+  if (req.headers['upload-defer-length'] !== undefined) {
+    throw new TusProtocolError(400, 'Upload-Defer-Length is not supported');
+  }
+  const length = headerInt(req, 'upload-length');
+  if (length === undefined) {
+    throw new TusProtocolError(400, 'Upload-Length or Upload-Defer-Length header required');
+  }
+  const meta = parseUploadMetadata(req.headers['upload-metadata'] as string | undefined);
+  if (!meta.bucketName || !meta.objectName) {
+    throw ERRORS.InvalidRequest('Metadata header is required');
+  }
+  const bucketId = meta.bucketName;
+  const key = meta.objectName;
+  const contentType = meta.contentType || 'application/octet-stream';
+  const cacheControl = /^-?\d+$/.test(meta.cacheControl ?? '')
+    ? `max-age=${meta.cacheControl}`
+    : 'no-cache';
+  const upsert = req.headers['x-upsert'] === 'true';
+  const who = identity();
+  const custom = userMetadata(meta.metadata);
+
+  await prepareUpload(
+    s.ctx,
+    { bucketId, key, upsert, identity: who, owner: who.owner },
+    { mimeType: contentType, contentLength: length, userMetadata: custom },
+  );
+  if (!s.tus.tryReservePath(bucketId, key)) throw ERRORS.UploadInProgress();
+  try {
+    if (await s.tus.activeFor(bucketId, key)) throw ERRORS.UploadInProgress();
+    const { id, version } = s.tus.newId(bucketId, key);
+    const expiresAt = Date.now() + TUS_EXPIRY_MS;
+    await s.tus.create({
+      id,
+      bucket: bucketId,
+      key,
+      version,
+      length,
+      contentType,
+      cacheControl,
+      userMetadata: custom,
+      upsert,
+      expiresAt,
+      touchedAt: Date.now(),
+    });
+    res.writeHead(201, {
+      ...tusHeaders,
+      Location: `${s.ctx.publicUrl()}/storage/v1/upload/resumable/${id}`,
+      'Upload-Expires': new Date(expiresAt).toUTCString(),
+      'Content-Length': 0,
+    });
+    res.end();
+  } finally {
+    s.tus.releasePath(bucketId, key);
+  }
+};
