@@ -23,9 +23,22 @@ import {
 /** What a level of the read reads from: a table/view, or the rows a function returned. */
 export type Source =
   | { kind: 'table'; table: Table }
-  | { kind: 'routine'; routine: Routine; args: Record<string, unknown>; table: Table | undefined };
+  | {
+      kind: 'routine';
+      routine: Routine;
+      args: Record<string, unknown>;
+      table: Table | undefined;
+      /** A function of one unnamed json/jsonb parameter receives the whole body. */
+      singleJson: boolean;
+    };
 
-export type PlannedColumn = { field: Field; alias: string; cast?: string };
+export type PlannedColumn = {
+  field: Field;
+  alias: string;
+  cast?: string;
+  /** `select=count()` / `books(count)`: the row count of this level, not a column. */
+  aggregate?: 'count';
+};
 
 export type ReadPlan = {
   alias: string;
@@ -173,7 +186,13 @@ function planSelect(
 ): void {
   for (const item of items) {
     if (item.kind === 'star') plan.star = true;
-    else if (item.kind === 'column') {
+    else if (isCount(plan, item)) {
+      plan.select.push({
+        field: { name: 'count', path: [] },
+        alias: item.alias ?? 'count',
+        aggregate: 'count',
+      });
+    } else if (item.kind === 'column') {
       checkField(plan, item.field);
       const last = item.field.path[item.field.path.length - 1];
       plan.select.push({
@@ -206,6 +225,18 @@ function planSelect(
       });
     }
   }
+}
+
+/** `count` (a column that does not exist) or `count()` (parsed as an empty embed). */
+function isCount(plan: ReadPlan, item: SelectItem): boolean {
+  if (item.kind === 'column')
+    return (
+      item.field.name === 'count' &&
+      item.field.path.length === 0 &&
+      !plan.columns?.has('count') &&
+      plan.columns !== undefined
+    );
+  return item.kind === 'embed' && item.name === 'count' && item.select.length === 0 && !item.hint;
 }
 
 function emptyRead(
@@ -314,6 +345,15 @@ function findRoutine(
     return argNames.every((a) => r.params.some((p) => p.name === a));
   });
   if (matches.length === 1) return matches[0] as Routine;
+  if (matches.length === 0 && byPost) {
+    const single = overloads.filter(
+      (r) =>
+        r.params.length === 1 &&
+        r.params[0]?.name === '' &&
+        ['json', 'jsonb'].includes(r.params[0]?.type ?? ''),
+    );
+    if (single.length === 1) return single[0] as Routine;
+  }
   if (matches.length > 1) {
     throw new ApiError(
       300,
@@ -408,10 +448,11 @@ export function plan(request: ApiRequest, cache: SchemaCache, maxRows: number | 
     }
     planSelect(cache, aliases, read, relation ?? undefined, request.select);
     planModifiers(request, read, filterPairs);
+    const singleJson = routine.params.length === 1 && routine.params[0]?.name === '';
     return {
       kind: 'read',
       read,
-      source: { kind: 'routine', routine, args, table: relation },
+      source: { kind: 'routine', routine, args, table: relation, singleJson },
       maxRows,
     };
   }

@@ -147,8 +147,16 @@ function level(p: Params, plan: ReadPlan, opts: { limit?: number; offset?: numbe
   const alias = plan.alias;
   const select: string[] = [];
   if (plan.star) select.push(ident(alias) + '.*');
+  const grouped: string[] = [];
+  const aggregating = plan.select.some((c) => c.aggregate);
   for (const c of plan.select) {
+    if (c.aggregate) {
+      select.push(`count(*) AS ${ident(c.alias)}`);
+      continue;
+    }
     const expr = columnExpr(p, alias, c.field);
+    // With an aggregate, the other selected columns group the rows, as in PostgREST 12.
+    if (aggregating) grouped.push(expr);
     select.push((c.cast ? `CAST(${expr} AS ${c.cast})` : expr) + ' AS ' + ident(c.alias));
   }
   const joins: string[] = [];
@@ -158,7 +166,9 @@ function level(p: Params, plan: ReadPlan, opts: { limit?: number; offset?: numbe
     const join = embedJoin(p, alias, embed);
     joins.push(join);
     if (embed.inner || embed.nullFilter) countJoins.push(join);
-    if (embed.spread) select.push(ident(embed.lateral) + '.*');
+    if (embed.spread)
+      for (const name of outputNames(embed.plan))
+        select.push(`${ident(embed.lateral)}.${ident(name)} AS ${ident(name)}`);
     else if (embed.toOne) select.push(`${ident(embed.lateral)}."body" AS ${ident(embed.key)}`);
     else select.push(`COALESCE(${ident(embed.lateral)}."body", '[]') AS ${ident(embed.key)}`);
     const marker = embed.spread
@@ -170,7 +180,7 @@ function level(p: Params, plan: ReadPlan, opts: { limit?: number; offset?: numbe
   }
   // Nothing selected (e.g. only spread embeds with no columns): Postgres needs one column.
   if (select.length === 0) select.push('NULL AS "pgrst_empty"');
-  let orderLimit = '';
+  let orderLimit = grouped.length ? ' GROUP BY ' + grouped.join(', ') : '';
   if (plan.order.length > 0) {
     orderLimit +=
       ' ORDER BY ' +
@@ -193,6 +203,17 @@ function level(p: Params, plan: ReadPlan, opts: { limit?: number; offset?: numbe
     where,
     orderLimit,
   };
+}
+
+/** The keys a level's rows have, to lift a spread embed's columns into its parent. */
+function outputNames(plan: ReadPlan): string[] {
+  const names = plan.star ? [...(plan.columns?.keys() ?? [])] : [];
+  for (const c of plan.select) names.push(c.alias);
+  for (const e of plan.embeds) {
+    if (e.spread) names.push(...outputNames(e.plan));
+    else names.push(e.key);
+  }
+  return names;
 }
 
 const whereSql = (where: string[]) => (where.length ? ' WHERE ' + where.join(' AND ') : '');
@@ -236,6 +257,13 @@ function routineCall(
   source: Extract<Source, { kind: 'routine' }>,
 ): { from: string; call: string } {
   const { routine, args } = source;
+  if (source.singleJson) {
+    const type = routine.params[0]?.type === 'json' ? 'json' : 'jsonb';
+    return {
+      from: '',
+      call: `${qident(routine.schema, routine.name)}(${p.add(JSON.stringify(args))}::${type})`,
+    };
+  }
   const used = routine.params.filter((prm) => prm.name in args);
   const callArgs = used
     .map((prm) => `${ident(prm.name)} := "pgrst_args".${ident(prm.name)}`)

@@ -72,6 +72,8 @@ export type Preferences = {
   resolution?: 'merge-duplicates' | 'ignore-duplicates';
   missing?: 'default' | 'null';
   tx?: 'commit' | 'rollback';
+  handling?: 'strict' | 'lenient';
+  maxAffected?: number;
 };
 
 export type ApiRequest = {
@@ -431,6 +433,7 @@ function parseNonNegative(name: string, text: string): number {
 
 export function parsePrefer(header: string | undefined): Preferences {
   const prefer: Preferences = {};
+  const invalid: string[] = [];
   if (!header) return prefer;
   for (const raw of header.split(',')) {
     const [k, v] = raw
@@ -446,6 +449,19 @@ export function parsePrefer(header: string | undefined): Preferences {
       prefer.resolution = v;
     else if (k === 'missing' && (v === 'default' || v === 'null')) prefer.missing = v;
     else if (k === 'tx' && (v === 'commit' || v === 'rollback')) prefer.tx = v;
+    else if (k === 'handling' && (v === 'strict' || v === 'lenient')) prefer.handling = v;
+    else if (k === 'max-affected' && v !== undefined && /^\d{1,15}$/.test(v))
+      prefer.maxAffected = Number(v);
+    else if (k !== '' && k !== 'timezone' && k !== 'params') invalid.push(raw.trim());
+  }
+  // handling=strict refuses preferences it does not understand (PGRST122), as PostgREST 12.
+  if (prefer.handling === 'strict' && invalid.length > 0) {
+    throw new ApiError(
+      400,
+      'PGRST122',
+      'Invalid preferences given with handling=strict',
+      'Invalid preferences: ' + invalid.join(', '),
+    );
   }
   return prefer;
 }

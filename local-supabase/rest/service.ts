@@ -145,6 +145,11 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
         statement,
         {
           rollback: request.prefer.tx === 'rollback',
+          maxAffected:
+            request.prefer.handling === 'strict' &&
+            (plan.kind === 'update' || plan.kind === 'delete')
+              ? request.prefer.maxAffected
+              : undefined,
           readOnly,
           exactlyOne:
             request.accept.type === 'object' &&

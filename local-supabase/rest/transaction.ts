@@ -18,7 +18,13 @@ export async function runInTransaction(
   db: Database,
   scope: RequestScope,
   statement: Statement,
-  options: { rollback: boolean; readOnly: boolean; exactlyOne: boolean },
+  options: {
+    rollback: boolean;
+    readOnly: boolean;
+    exactlyOne: boolean;
+    /** Prefer: handling=strict, max-affected=n on PATCH/DELETE. */
+    maxAffected?: number;
+  },
 ): Promise<StatementResult> {
   try {
     return await db.transaction(async (tx) => {
@@ -42,6 +48,14 @@ export async function runInTransaction(
           'PGRST116',
           'Cannot coerce the result to a single JSON object',
           `The result contains ${result.pageTotal} rows`,
+        );
+      }
+      if (options.maxAffected !== undefined && result.pageTotal > options.maxAffected) {
+        throw new ApiError(
+          400,
+          'PGRST124',
+          'Query result exceeds max-affected preference constraint',
+          `The query affects ${result.pageTotal} rows`,
         );
       }
       if (options.rollback) throw new Rollback(result);
