@@ -97,6 +97,11 @@ export const createStorageService: ServiceFactory = async (ctx) => {
         if (!matched) throw ERRORS.RouteNotFound(method, path).withStatus(404);
         await matched.route.handler(makeRequest(s, req, res, url, matched.params));
       } catch (error) {
+        // The client went away mid-request (an aborted upload): nobody to answer.
+        if (req.destroyed && !req.complete) {
+          res.destroy();
+          return;
+        }
         const storageError = toStorageError(error, ctx.log);
         // An upload refused mid-body: drain the rest so the client reads the answer.
         if (!req.complete) req.resume();

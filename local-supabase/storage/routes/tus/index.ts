@@ -12,6 +12,11 @@ function tus(handler: RouteHandler): RouteHandler {
     try {
       await handler(r);
     } catch (error) {
+      // A dropped PATCH: its bytes so far are kept for the resume; nobody to answer.
+      if (r.req.destroyed && !r.req.complete) {
+        r.res.destroy();
+        return;
+      }
       if (error instanceof TusProtocolError || error instanceof StorageError) {
         sendTusError(r.res, error);
       } else {
