@@ -33,6 +33,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // The workshop's rules (supabase/migrations) through supabase-js, signed in as each role.
+          name: 'db',
+          environment: 'node',
+          include: ['tests/db/**/*.spec.ts'],
+          globalSetup: ['tests/db/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
