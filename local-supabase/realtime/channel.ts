@@ -125,14 +125,18 @@ export class Channel implements ChangeListener {
       : [];
     const echoed = params.map((p) => ({ ...p, id: bindingId(p) }));
 
+    // Bindings are checked and live before the reply, so a write made right after SUBSCRIBED
+    // is never missed (Realtime subscribes just after replying; the reply is what clients wait
+    // for). The system message follows the reply, as on Realtime.
+    const subscribeError = params.length > 0 ? await channel.subscribeChanges(params) : undefined;
     ctx.hub.add(channel);
     reply('ok', { postgres_changes: echoed });
     channel.armExpiry();
-
     if (params.length > 0) {
-      await channel.subscribeChanges(params);
+      if (subscribeError) channel.system('postgres_changes', 'error', subscribeError);
+      else channel.system('postgres_changes', 'ok', 'Subscribed to PostgreSQL');
     }
-    if (presenceEnabled && !channel.closed) {
+    if (presenceEnabled) {
       channel.push('presence_state', ctx.hub.presenceState(channel.topicKey));
     }
     return channel;
@@ -140,10 +144,10 @@ export class Channel implements ChangeListener {
 
   /**
    * Validates each postgres_changes binding against the catalog, as Realtime's subscription
-   * insert does (unknown table or column, bad filter → a system error, no events), then says
-   * "Subscribed to PostgreSQL".
+   * insert does (unknown table or column, bad filter → a system error, no events). Returns the
+   * error text, or undefined once the bindings are live.
    */
-  private async subscribeChanges(params: ChangeParams[]): Promise<void> {
+  private async subscribeChanges(params: ChangeParams[]): Promise<string | undefined> {
     const bindings: PgBinding[] = [];
     try {
       for (const p of params) {
@@ -179,17 +183,11 @@ export class Channel implements ChangeListener {
             `[event: ${String(p.event)}, schema: ${String(p.schema)}, table: ${String(p.table ?? '*')}, filters: ${p.filter ? `[${String(p.filter)}]` : '[]'}]`,
         )
         .join(', ');
-      this.system(
-        'postgres_changes',
-        'error',
-        `Unable to subscribe to changes with given parameters. Please check Realtime is enabled for the given connect parameters: ${described}`,
-      );
-      return;
+      return `Unable to subscribe to changes with given parameters. Please check Realtime is enabled for the given connect parameters: ${described}`;
     }
-    if (this.closed) return;
     this.pgBindings = bindings;
     this.ctx.hub.changeListeners.add(this);
-    this.system('postgres_changes', 'ok', 'Subscribed to PostgreSQL');
+    return undefined;
   }
 
   /** Messages after join: broadcast, presence, access_token, phx_leave. */
