@@ -35,13 +35,14 @@ export default defineConfig({
       },
       {
         test: {
-          // The workshop's rules (supabase/migrations) through supabase-js, signed in as each role.
-          name: 'db',
+          // Browser flows in headless Chromium; the global setup starts the app's own stack
+          // (supabase/, in memory, demo seed) and a Vite dev server pointed at it.
+          name: 'e2e',
           environment: 'node',
-          include: ['tests/db/**/*.spec.ts'],
-          globalSetup: ['tests/db/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],
