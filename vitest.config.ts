@@ -35,6 +35,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The workshop's rules (supabase/migrations) through supabase-js, signed in as each role.
+          name: 'db',
+          environment: 'node',
+          include: ['tests/db/**/*.spec.ts'],
+          globalSetup: ['tests/db/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           // Browser flows in headless Chromium; the global setup starts the app's own stack
           // (supabase/, in memory, demo seed) and a Vite dev server pointed at it.
           name: 'e2e',
