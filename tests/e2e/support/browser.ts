@@ -9,7 +9,8 @@ export const artifactsDir = 'test-artifacts';
 
 if (!hasChromium) {
   const message = `Chromium not found at ${chromiumPath}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`;
-  if (process.env.CI) throw new Error(`${message} The end-to-end tests cannot run in CI without it.`);
+  if (process.env.CI)
+    throw new Error(`${message} The end-to-end tests cannot run in CI without it.`);
   console.warn(`\n⚠ ${message} Skipping the end-to-end tests.\n`);
 }
 
