@@ -3,6 +3,7 @@
 // things the catalog knows; errors are PGRST2xx (or the 42703 Postgres itself would raise).
 import { ApiError, invalidBody } from './errors';
 import {
+  looksLikeFilter,
   parseFilterParams,
   type ApiRequest,
   type Condition,
@@ -410,7 +411,9 @@ export function plan(request: ApiRequest, cache: SchemaCache, maxRows: number | 
       args = {};
       filterPairs = [];
       for (const [k, v] of request.filterParams) {
-        if (names.has(k)) {
+        // As PostgREST: a parameter that is not a function argument is a filter when it reads
+        // as one (`col=op.value`), otherwise an unknown argument (→ PGRST202).
+        if (names.has(k) || !looksLikeFilter(v)) {
           // A repeated argument becomes an array (variadic / array parameters), as PostgREST does.
           const prev = args[k];
           args[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];

@@ -128,6 +128,13 @@ describe('query building', () => {
     expect(toOne.sql).toContain('AS "lender"');
   });
 
+  it('keeps an embedded or= inside parentheses, so the join condition still binds', () => {
+    const s = sqlFor('/people', 'select=id,loans(id)&loans.or=(note.eq.a,id.eq.2)');
+    expect(s.sql).toContain(
+      'WHERE "pgrst_1"."lender_id" = "pgrst_0"."id" AND (("pgrst_1"."note" = $1) OR ("pgrst_1"."id" = $2))',
+    );
+  });
+
   it('uses the tsvector column directly and to_tsvector otherwise', () => {
     expect(sqlFor('/loans', 'doc=fts(english).cat').sql).toContain(
       '"pgrst_0"."doc" @@ to_tsquery($1::regconfig, $2)',

@@ -130,8 +130,9 @@ function filterSql(p: Params, alias: string, filter: Filter, column: Column | un
 function conditionSql(p: Params, alias: string, c: PlannedCondition): string {
   if (c.kind === 'filter') return filterSql(p, alias, c.filter, c.column);
   const parts = c.children.map((x) => `(${conditionSql(p, alias, x)})`);
-  const joined = parts.join(c.op === 'and' ? ' AND ' : ' OR ');
-  return c.negated ? `NOT (${joined})` : joined;
+  // Always parenthesised: the caller ANDs this with join conditions and other filters.
+  const joined = '(' + parts.join(c.op === 'and' ? ' AND ' : ' OR ') + ')';
+  return c.negated ? `NOT ${joined}` : joined;
 }
 
 type Level = {
@@ -287,7 +288,10 @@ export function buildStatement(plan: Plan, request: ApiRequest): Statement {
   const read = plan.read;
   const table = qident(plan.table.schema, plan.table.name);
   const minimal = request.prefer.return !== 'representation';
-  const returning = minimal ? 'RETURNING 1' : 'RETURNING *';
+  // An upsert that merges answers 200 when it inserted nothing: xmax = 0 marks inserted rows.
+  const merging = plan.kind === 'insert' && plan.onConflict?.action === 'merge';
+  const marker = merging ? ', (xmax = 0) AS "pgrst_inserted"' : '';
+  const returning = minimal ? `RETURNING 1${marker}` : `RETURNING *${marker}`;
   let mutation: string;
   if (plan.kind === 'insert') {
     const cols = plan.columns.map(ident).join(', ');
@@ -345,13 +349,27 @@ export function buildStatement(plan: Plan, request: ApiRequest): Statement {
     mutation = `DELETE FROM ${table} AS ${alias}${where} ${minimal ? 'RETURNING 1' : `RETURNING ${alias}.*`}`;
   }
 
+  const inserted = merging
+    ? `, (SELECT count(*) FROM pgrst_source WHERE "pgrst_inserted")::int AS inserted`
+    : '';
   let sql: string;
   if (minimal) {
-    sql = `WITH pgrst_source AS (${mutation}) SELECT NULL::int AS total, count(*)::int AS page_total, NULL::text AS body FROM pgrst_source`;
+    sql = `WITH pgrst_source AS (${mutation}) SELECT NULL::int AS total, count(*)::int AS page_total, NULL::text AS body${inserted} FROM pgrst_source`;
   } else {
-    const childOnly: ReadPlan = { ...read, conditions: [], order: [] };
+    // `*` names the table's own columns, so helper columns of RETURNING never leak.
+    const columns = plan.table.columnOrder.map((name) => ({
+      field: { name, path: [] },
+      alias: name,
+    }));
+    const childOnly: ReadPlan = {
+      ...read,
+      conditions: [],
+      order: [],
+      star: false,
+      select: read.star ? [...columns, ...read.select] : read.select,
+    };
     const l = level(p, childOnly, {});
-    sql = `WITH pgrst_source AS (${mutation}) SELECT NULL::int AS total, count(*)::int AS page_total, ${bodyExpr(request)} AS body FROM (SELECT ${l.selectList} FROM pgrst_source AS ${ident(read.alias)} ${l.joins}) AS "pgrst_t"`;
+    sql = `WITH pgrst_source AS (${mutation}) SELECT NULL::int AS total, count(*)::int AS page_total, ${bodyExpr(request)} AS body${inserted} FROM (SELECT ${l.selectList} FROM pgrst_source AS ${ident(read.alias)} ${l.joins}) AS "pgrst_t"`;
   }
   return { sql, params: p.values, shape: minimal ? 'none' : 'rows' };
 }

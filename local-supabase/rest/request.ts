@@ -242,6 +242,8 @@ const OPERATOR_RE = new RegExp(
   's',
 );
 
+export const looksLikeFilter = (value: string) => OPERATOR_RE.test(value);
+
 /** `[not.]op[(any|all)|(lang)].value` → a Filter on `field`. */
 export function parseFilterValue(field: Field, text: string, context: string): Filter {
   const m = OPERATOR_RE.exec(text);

@@ -66,13 +66,18 @@ export function buildReply(
   }
 
   const count = request.prefer.count ? result.pageTotal : null;
+  // As Response.hs: inserts and deletes answer `*/count`, updates `0-(n-1)/count`.
   headers['Content-Range'] =
-    plan.kind === 'insert' ? `*/${count ?? '*'}` : contentRange(0, result.pageTotal, count);
+    plan.kind === 'update' ? contentRange(0, result.pageTotal, count) : `*/${count ?? '*'}`;
   const representation = request.prefer.return === 'representation';
   if (plan.kind === 'insert') {
-    if (!representation) return { status: 201, headers, body: '' };
+    const status =
+      plan.onConflict?.action === 'merge' && result.inserted !== null && result.inserted <= 0
+        ? 200
+        : 201;
+    if (!representation) return { status, headers, body: '' };
     headers['Content-Type'] = contentType;
-    return { status: 201, headers, body: result.body ?? '[]' };
+    return { status, headers, body: result.body ?? '[]' };
   }
   if (!representation) return { status: 204, headers, body: '' };
   headers['Content-Type'] = contentType;

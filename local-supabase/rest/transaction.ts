@@ -5,7 +5,13 @@ import { applyScope, type RequestScope } from '../db/scope';
 import { ApiError } from './errors';
 import type { Statement } from './query';
 
-export type StatementResult = { total: number | null; pageTotal: number; body: string | null };
+export type StatementResult = {
+  total: number | null;
+  pageTotal: number;
+  body: string | null;
+  /** Rows an upsert inserted (rather than updated). */
+  inserted: number | null;
+};
 
 /** Thrown inside the transaction to roll it back while keeping the result (Prefer: tx=rollback). */
 class Rollback extends Error {
@@ -31,15 +37,18 @@ export async function runInTransaction(
       await applyScope(tx, scope);
       // Reads run read-only as in PostgREST, so a GET on a function that writes fails (405).
       if (options.readOnly) await tx.query('SET TRANSACTION READ ONLY');
-      const r = await tx.query<{ total: number | null; page_total: number; body: string | null }>(
-        statement.sql,
-        statement.params,
-      );
+      const r = await tx.query<{
+        total: number | null;
+        page_total: number;
+        body: string | null;
+        inserted?: number | null;
+      }>(statement.sql, statement.params);
       const row = r.rows[0];
       const result: StatementResult = {
         total: row?.total ?? null,
         pageTotal: row?.page_total ?? 0,
         body: row?.body ?? null,
+        inserted: row?.inserted ?? null,
       };
       // A singular response must be exactly one row; otherwise nothing it did may stay.
       if (options.exactlyOne && result.pageTotal !== 1) {
