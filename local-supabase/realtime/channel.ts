@@ -50,6 +50,7 @@ export class Channel implements ChangeListener {
   selfBroadcast = false;
   private ackBroadcast = false;
   private presenceKey = '';
+  private presenceEnabled = false;
   pgBindings: PgBinding[] = [];
   private expiryTimer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -118,7 +119,7 @@ export class Channel implements ChangeListener {
     channel.ackBroadcast = config.broadcast?.ack === true;
     const key = config.presence?.key;
     channel.presenceKey = typeof key === 'string' && key !== '' ? key : crypto.randomUUID();
-    const presenceEnabled = config.presence?.enabled === true;
+    channel.presenceEnabled = config.presence?.enabled === true;
 
     const params: ChangeParams[] = Array.isArray(config.postgres_changes)
       ? config.postgres_changes.filter(isRecord)
@@ -136,7 +137,7 @@ export class Channel implements ChangeListener {
       if (subscribeError) channel.system('postgres_changes', 'error', subscribeError);
       else channel.system('postgres_changes', 'ok', 'Subscribed to PostgreSQL');
     }
-    if (presenceEnabled) {
+    if (channel.presenceEnabled) {
       channel.push('presence_state', ctx.hub.presenceState(channel.topicKey));
     }
     return channel;
@@ -204,6 +205,11 @@ export class Channel implements ChangeListener {
         if (payload.event === 'track') {
           const meta = isRecord(payload.payload) ? payload.payload : {};
           this.ctx.hub.track(this, this.presenceKey, meta);
+          // A channel that joined without presence gets the current state on its first track.
+          if (!this.presenceEnabled) {
+            this.presenceEnabled = true;
+            this.push('presence_state', this.ctx.hub.presenceState(this.topicKey));
+          }
         } else if (payload.event === 'untrack') {
           this.ctx.hub.untrack(this);
         } else {

@@ -40,7 +40,10 @@ export function topicKey(topic: string, isPrivate: boolean): string {
 
 export class Hub {
   private members = new Map<string, Set<ChannelMember>>();
-  private presence = new Map<string, Map<ChannelMember, { key: string; meta: PresenceMeta }>>();
+  private presence = new Map<
+    string,
+    Map<ChannelMember, { key: string; meta: PresenceMeta; payloadJson: string }>
+  >();
   readonly changeListeners = new Set<ChangeListener>();
 
   add(member: ChannelMember): void {
@@ -84,7 +87,11 @@ export class Hub {
     return state;
   }
 
-  /** Phoenix.Presence track/update: a new meta with a fresh phx_ref, the old one leaves. */
+  /**
+   * Phoenix.Presence track, or update when this channel already tracks: one presence_diff where
+   * the new meta (fresh phx_ref, phx_ref_prev) joins and the old one leaves. Tracking the same
+   * payload again changes nothing, as in Realtime's PresenceHandler.
+   */
   track(member: ChannelMember, presenceKey: string, payload: Record<string, unknown>): void {
     let topic = this.presence.get(member.topicKey);
     if (!topic) {
@@ -92,13 +99,15 @@ export class Hub {
       this.presence.set(member.topicKey, topic);
     }
     const previous = topic.get(member);
+    const payloadJson = JSON.stringify(payload);
+    if (previous && previous.payloadJson === payloadJson) return;
     const meta: PresenceMeta = { ...payload, phx_ref: randomBytes(8).toString('base64url') };
     const leaves: Presences = {};
     if (previous) {
       meta.phx_ref_prev = previous.meta.phx_ref;
       leaves[previous.key] = { metas: [previous.meta] };
     }
-    topic.set(member, { key: presenceKey, meta });
+    topic.set(member, { key: presenceKey, meta, payloadJson });
     this.pushAll(member.topicKey, 'presence_diff', {
       joins: { [presenceKey]: { metas: [meta] } },
       leaves,

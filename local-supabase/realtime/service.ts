@@ -19,6 +19,15 @@ export type RealtimeServiceOptions = {
   maxRecordBytes?: number;
 };
 
+/** A malformed %-escape must be a 4xx, not a crash: keep the raw text. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 class Rollback {
   constructor(readonly allowed: boolean) {}
 }
@@ -124,8 +133,11 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
         });
       },
 
-      async handle(req, res, path) {
-        if (path !== '/api/broadcast') {
+      async handle(req, res, path, url) {
+        // `/api/broadcast` takes {messages: [...]} (send() before joining);
+        // `/api/broadcast/<topic>/events/<event>` takes one payload (httpSend()).
+        const single = /^\/api\/broadcast\/([^/]+)\/events\/([^/]+)$/.exec(path);
+        if (path !== '/api/broadcast' && !single) {
           sendJson(res, 404, { message: 'no Route matched with those values' });
           return;
         }
@@ -154,7 +166,16 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
           sendJson(res, 400, { message: 'Request body must be JSON' });
           return;
         }
-        const messages = (body as { messages?: unknown })?.messages;
+        const messages = single
+          ? [
+              {
+                topic: safeDecode(single[1] as string),
+                event: safeDecode(single[2] as string),
+                payload: body,
+                private: url.searchParams.get('private') === 'true',
+              },
+            ]
+          : (body as { messages?: unknown })?.messages;
         if (!Array.isArray(messages)) {
           sendJson(res, 422, { message: 'messages must be a list' });
           return;
