@@ -2,6 +2,7 @@
 // request's role and JWT claims (db/scope.ts, as Supabase Storage's scope.ts does), so the
 // project's RLS policies on storage.objects and storage.buckets decide. Values are always
 // bound parameters.
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/database';
 import { applyScope } from '../db/scope';
 import type { StackContext } from '../context';
@@ -114,34 +115,43 @@ export type NewObject = {
   userMetadata: Record<string, unknown> | undefined;
 };
 
-/** INSERT, or INSERT … ON CONFLICT DO UPDATE for upserts — which, under RLS, needs the insert,
- * select and update policies, exactly as on Supabase. Returns the object's id. */
+/**
+ * A plain INSERT (only the insert policy applies: the id is chosen here, so nothing needs
+ * RETURNING, which would also demand a select policy), or INSERT … ON CONFLICT DO UPDATE …
+ * RETURNING for upserts — which, under RLS, needs the insert, select and update policies,
+ * exactly as Supabase's createObject/upsertObject. Returns the object's id.
+ */
 export async function writeObjectRow(tx: Tx, o: NewObject, upsert: boolean): Promise<string> {
   const [owner, ownerId] = ownerColumns(o.owner);
+  const id = randomUUID();
+  const values = [
+    id,
+    o.bucketId,
+    o.name,
+    owner,
+    ownerId,
+    o.version,
+    JSON.stringify(o.metadata),
+    o.userMetadata === undefined ? null : JSON.stringify(o.userMetadata),
+  ];
+  const insert = `insert into storage.objects as o
+      (id, bucket_id, name, owner, owner_id, version, metadata, user_metadata)
+    values ($1::uuid, $2, $3, $4::uuid, $5, $6, $7::jsonb, $8::jsonb)`;
+  if (!upsert) {
+    await tx.query(insert, values);
+    return id;
+  }
   const r = await tx.query<{ id: string }>(
-    `insert into storage.objects as o (bucket_id, name, owner, owner_id, version, metadata, user_metadata)
-     values ($1, $2, $3::uuid, $4, $5, $6::jsonb, $7::jsonb)
-     ${
-       upsert
-         ? `on conflict (bucket_id, name) do update set owner = excluded.owner,
-            owner_id = excluded.owner_id, version = excluded.version, metadata = excluded.metadata,
-            user_metadata = excluded.user_metadata, last_accessed_at = now()`
-         : ''
-     }
+    `${insert}
+     on conflict (bucket_id, name) do update set owner = excluded.owner,
+       owner_id = excluded.owner_id, version = excluded.version, metadata = excluded.metadata,
+       user_metadata = excluded.user_metadata, last_accessed_at = now()
      returning o.id::text as id`,
-    [
-      o.bucketId,
-      o.name,
-      owner,
-      ownerId,
-      o.version,
-      JSON.stringify(o.metadata),
-      o.userMetadata === undefined ? null : JSON.stringify(o.userMetadata),
-    ],
+    values,
   );
-  const id = r.rows[0]?.id;
-  if (!id) throw ERRORS.AccessDenied('new row violates row-level security policy');
-  return id;
+  const row = r.rows[0];
+  if (!row) throw ERRORS.AccessDenied('new row violates row-level security policy');
+  return row.id;
 }
 
 /** The current version of an object, read (and row-locked) as the stack, so the file it
