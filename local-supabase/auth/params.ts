@@ -3,7 +3,7 @@
 // 400/422 with GoTrue's code and sentence.
 import type { IncomingMessage } from 'node:http';
 import { BodyTooLargeError, readBody } from '../http';
-import { badRequest } from './errors';
+import { AuthHttpError, badRequest } from './errors';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,7 +16,11 @@ export async function readParams(req: IncomingMessage): Promise<Json> {
     raw = await readBody(req, MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      throw badRequest('bad_json', 'Could not read request body: request body too large');
+      throw new AuthHttpError(
+        413,
+        'request_entity_too_large',
+        `Request body too large (max ${MAX_BODY_BYTES} bytes)`,
+      );
     }
     throw error;
   }
@@ -41,7 +45,33 @@ export function str(params: Json, key: string): string | undefined {
   if (typeof value !== 'string') {
     throw badRequest('bad_json', `Could not parse request body as JSON: ${key} must be a string`);
   }
+  // Postgres text cannot hold NUL; refuse it here rather than fail in the database.
+  if (value.includes('\u0000')) {
+    throw badRequest('validation_failed', `${key} must not contain NUL characters`);
+  }
   return value;
+}
+
+/** Deeper metadata than this is refused (jsonb nesting has a stack-depth limit). */
+const MAX_JSON_DEPTH = 32;
+
+/** Metadata must be storable as jsonb: bounded nesting, no NUL in keys or strings. */
+function checkStorable(value: unknown, key: string, depth: number): void {
+  if (depth > MAX_JSON_DEPTH) {
+    throw badRequest('validation_failed', `${key} is nested too deeply`);
+  }
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      throw badRequest('validation_failed', `${key} must not contain NUL characters`);
+    }
+  } else if (Array.isArray(value)) {
+    for (const item of value) checkStorable(item, key, depth + 1);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      checkStorable(k, key, depth + 1);
+      checkStorable(v, key, depth + 1);
+    }
+  }
 }
 
 export function bool(params: Json, key: string): boolean {
@@ -60,6 +90,7 @@ export function obj(params: Json, key: string): Json | undefined {
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest('bad_json', `Could not parse request body as JSON: ${key} must be an object`);
   }
+  checkStorable(value, key, 0);
   return value as Json;
 }
 
@@ -118,6 +149,9 @@ export function parseGoDuration(text: string): number {
     total += Number(p[1]) * (DURATION_UNITS[p[2] ?? ''] ?? Number.NaN);
     consumed = part.lastIndex;
   }
-  if (consumed !== body.length || !Number.isFinite(total)) throw invalid();
+  // Go durations are int64 nanoseconds: about 292 years at most.
+  if (consumed !== body.length || !Number.isFinite(total) || total > 9_223_372_036_854) {
+    throw invalid();
+  }
   return m?.[1] === '-' ? -total : total;
 }

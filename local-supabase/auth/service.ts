@@ -52,6 +52,29 @@ const routes: Route[] = [
   route('DELETE', '/admin/users/:id', adminDeleteUser),
 ];
 
+/** GoTrue routes this stack does not serve (they need mail, SMS, MFA or external providers). */
+const UNSERVED = [
+  '/otp',
+  '/magiclink',
+  '/recover',
+  '/verify',
+  '/resend',
+  '/reauthenticate',
+  '/invite',
+  '/factors',
+  '/sso',
+  '/saml',
+  '/authorize',
+  '/callback',
+  '/passkeys',
+  '/oauth',
+  '/user/identities',
+  '/admin/generate_link',
+  '/admin/sso',
+  '/admin/oauth',
+  '/admin/custom-providers',
+];
+
 export const createAuthService: ServiceFactory = (ctx) => {
   // Read the limits on every request so a config change in tests applies at once.
   const limits: AuthLimiters = {
@@ -77,6 +100,11 @@ export const createAuthService: ServiceFactory = (ctx) => {
           return;
         }
         if (pathMatched) throw new AuthHttpError(405, 'method_not_allowed', 'Method Not Allowed');
+        // GoTrue answers a switched-off feature with 404 feature_disabled; the flows that need
+        // mail, SMS, MFA or an identity provider are switched off here, and say so.
+        if (UNSERVED.some((prefix) => path === prefix || path.startsWith(prefix + '/'))) {
+          throw notFound('feature_disabled', `${path} is not available on the local stack`);
+        }
         throw notFound('not_found', 'Not Found');
       } catch (error) {
         sendAuthError(req, res, error, ctx.log);

@@ -1,7 +1,7 @@
 // POST /token: the password grant (ResourceOwnerPasswordGrant) and the refresh-token grant, each
 // behind its per-IP rate limit, as GoTrue's internal/api/token.go serves them.
 import { sendJson } from '../../http';
-import { AuthHttpError, badRequest } from '../errors';
+import { AuthHttpError, badRequest, notFound } from '../errors';
 import { readParams, str, validatePhone } from '../params';
 import { verifyPassword } from '../password';
 import { rateLimitKey } from '../ratelimit';
@@ -25,6 +25,12 @@ export const token: AuthRoute = async (r) => {
     const params = await readParams(r.req);
     const session = await refreshGrant(r.ctx, str(params, 'refresh_token') ?? '');
     return sendJson(r.res, 200, session);
+  }
+  if (grantType === 'pkce' || grantType === 'id_token' || grantType === 'web3') {
+    throw notFound(
+      'feature_disabled',
+      `grant_type=${grantType} is not available on the local stack`,
+    );
   }
   throw badRequest('invalid_credentials', 'unsupported_grant_type');
 };
