@@ -153,7 +153,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       else res.destroy();
     });
   });
+  // Upgraded (websocket) sockets are no longer HTTP connections: closeAllConnections() does not
+  // end them and server.close() would wait for them forever, so close() destroys them itself.
+  const upgraded = new Set<{ destroy(): void }>();
   server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = route(url.pathname);
     if (!match?.service.upgrade) {
@@ -186,6 +191,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await new Promise<void>((done) => {
           server.close(() => done());
           server.closeAllConnections();
+          for (const socket of upgraded) socket.destroy();
         });
         for (const service of services) await service.close?.();
         // Last: the database waits for queued work, then closes so its files stay consistent.
