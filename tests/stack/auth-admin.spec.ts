@@ -59,6 +59,17 @@ describe.each(targets())('auth admin API on $engine', (t) => {
     expect(badBan.error).toMatchObject({ status: 400, code: 'validation_failed' });
   });
 
+  it('two admins creating the same account at once: exactly one succeeds', async () => {
+    const email = uniqueEmail('race');
+    const results = await Promise.all(
+      [1, 2, 3].map(() => admin().createUser({ email, password: 'Race-123456' })),
+    );
+    expect(results.filter((r) => r.error === null)).toHaveLength(1);
+    for (const r of results.filter((x) => x.error !== null)) {
+      expect(r.error).toMatchObject({ status: 422, code: 'email_exists' });
+    }
+  });
+
   it('lists accounts newest first, a page at a time, with pagination headers', async () => {
     const tag = `list${Date.now().toString(36)}`;
     const made: string[] = [];

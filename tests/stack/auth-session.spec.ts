@@ -239,6 +239,21 @@ describe.each(targets())('auth sessions on $engine', (t) => {
     expect(ok.error).toBeNull();
   });
 
+  it('several tabs refreshing the same token at once all stay signed in, on one new token', async () => {
+    const staff = await createStaff(t, 'tabs');
+    const { session } = await signIn(t, staff);
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map(() =>
+        authClient(t).auth.refreshSession({ refresh_token: session.refresh_token }),
+      ),
+    );
+    for (const { error } of results) expect(error).toBeNull();
+    // The first rotation wins; the others get its answer again (the parent-of-active rule).
+    const issued = new Set(results.map((r) => r.data.session?.refresh_token));
+    expect(issued.size).toBe(1);
+    expect(issued.has(session.refresh_token)).toBe(false);
+  });
+
   it('an unknown refresh token is refused', async () => {
     const { error } = await authClient(t).auth.refreshSession({ refresh_token: 'notatoken123' });
     expect(error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
