@@ -304,6 +304,16 @@ describe.each(targets())('realtime postgres_changes on $engine', (t) => {
     expect(hidden.items).toEqual([]);
   });
 
+  it('a row too big for one NOTIFY (8000 bytes) still arrives whole', async () => {
+    const a = await user();
+    const { inbox } = await listen(a.client, { event: 'INSERT', table: 'rt_notes' });
+    const body = 'sapphire '.repeat(3000); // ~27 kB
+    const note = await insertNote({ owner: a.sub, body, meta: { sketches: [body.slice(0, 500)] } });
+    const change = await inbox.waitFor();
+    expect(change.new).toMatchObject({ id: note.id, body });
+    expect(change.errors).toBeNull();
+  });
+
   it('an unknown table is refused with a system message, as Realtime does', async () => {
     const a = await user();
     const { system } = await listen(a.client, { event: '*', table: 'no_such_table' });
