@@ -2,8 +2,8 @@
 // `supabase gen types typescript` produces (Tables Row/Insert/Update/Relationships, Views,
 // Functions, Enums, plus the Tables<>/TablesInsert<>/Enums<> helpers), so row types are never
 // written by hand. It applies supabase/migrations to an in-memory database and reads the catalog.
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startStack } from '../local-supabase/server';
 import type { Database } from '../local-supabase/db/database';
 
@@ -68,7 +68,7 @@ const q = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : q(name));
 const list = (items: string[]) => `[${items.map(q).join(', ')}]`;
 
-async function introspect(db: Database): Promise<string> {
+export async function introspect(db: Database): Promise<string> {
   const enumRows = (
     await db.query<{ name: string; labels: string[] }>(
       `select t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
@@ -79,8 +79,12 @@ async function introspect(db: Database): Promise<string> {
     )
   ).rows;
   const relations = (
-    await db.query<{ name: string; kind: string }>(
-      `select c.relname as name, c.relkind::text as kind from pg_class c
+    await db.query<{ name: string; kind: string; insertable: boolean }>(
+      `select c.relname as name, c.relkind::text as kind,
+              coalesce((select t.is_insertable_into = 'YES' from information_schema.tables t
+                         where t.table_schema = n.nspname and t.table_name = c.relname), false)
+                as insertable
+         from pg_class c
          join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = $1 and c.relkind in ('r','p','v','m') order by c.relname`,
       [SCHEMA],
@@ -130,13 +134,17 @@ async function introspect(db: Database): Promise<string> {
       name: string;
       arg_names: string[] | null;
       arg_types: string[];
+      arg_modes: string[] | null;
       arg_defaults: number;
       returns: string;
       returns_set: boolean;
     }>(
       `select p.proname as name, p.proargnames::text[] as arg_names,
-              array(select t.typname::text from unnest(p.proargtypes) with ordinality a(oid, i)
-                    join pg_type t on t.oid = a.oid order by a.i) as arg_types,
+              -- Every parameter, OUT and TABLE columns included, in declaration order.
+              array(select t.typname::text
+                      from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(oid, i)
+                      join pg_type t on t.oid = a.oid order by a.i) as arg_types,
+              p.proargmodes::text[] as arg_modes,
               p.pronargdefaults::int as arg_defaults,
               rt.typname as returns, p.proretset as returns_set
          from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -193,7 +201,8 @@ async function introspect(db: Database): Promise<string> {
             : `${I(5)}${key(c.column_name)}?: ${type(c)};`,
         );
         const parts = [`${I(3)}${key(r.name)}: {`, `${I(4)}Row: {`, ...row, `${I(4)}};`];
-        if (kind === 'table' || r.kind === 'v') {
+        // Like `supabase gen types`: only tables and auto-updatable views get Insert/Update.
+        if (kind === 'table' || r.insertable) {
           parts.push(
             `${I(4)}Insert: {`,
             ...insert,
@@ -211,12 +220,22 @@ async function introspect(db: Database): Promise<string> {
   const functionBlock = functions
     .map((f) => {
       const names = f.arg_names ?? [];
-      const firstDefault = f.arg_types.length - f.arg_defaults;
-      const args = f.arg_types.map(
-        (t, i) =>
-          `${key(names[i] || `arg${i}`)}${i >= firstDefault ? '?' : ''}: ${tsType(t, enums, tableNames)}`,
-      );
-      const ret = tsType(f.returns, enums, tableNames);
+      const modes = f.arg_modes ?? f.arg_types.map(() => 'i');
+      const params = f.arg_types.map((t, i) => ({
+        name: names[i] || `arg${i}`,
+        type: tsType(t, enums, tableNames),
+        mode: modes[i] ?? 'i',
+      }));
+      const inputs = params.filter((p) => p.mode === 'i' || p.mode === 'b' || p.mode === 'v');
+      const outputs = params.filter((p) => p.mode === 'o' || p.mode === 'b' || p.mode === 't');
+      // Defaults belong to the last inputs.
+      const firstDefault = inputs.length - f.arg_defaults;
+      const args = inputs.map((p, i) => `${key(p.name)}${i >= firstDefault ? '?' : ''}: ${p.type}`);
+      // RETURNS TABLE (...) / OUT parameters: one object per row, as supabase gen types does.
+      const ret =
+        f.returns === 'record' && outputs.length > 0
+          ? `{ ${outputs.map((p) => `${key(p.name)}: ${p.type}`).join('; ')} }`
+          : tsType(f.returns, enums, tableNames);
       return [
         `${I(3)}${key(f.name)}: {`,
         `${I(4)}Args: ${args.length ? `{ ${args.join('; ')} }` : 'never'};`,
@@ -277,16 +296,31 @@ ${enumConstants}
 }
 
 async function main() {
+  const check = process.argv.includes('--check');
   const stack = await startStack({ port: 0, data: 'memory', seedFile: null, log: () => undefined });
+  let generated: string;
   try {
-    writeFileSync(out, await introspect(stack.db));
+    generated = await introspect(stack.db);
   } finally {
     await stack.close();
   }
+  if (check) {
+    const current = existsSync(out) ? readFileSync(out, 'utf8') : '';
+    if (current !== generated) {
+      console.error(`${out} is out of date with supabase/migrations: run npm run gen:types`);
+      process.exit(1);
+    }
+    console.log('database types are up to date');
+    return;
+  }
+  writeFileSync(out, generated);
   console.log(`wrote ${out}`);
 }
 
-main().catch((error: Error) => {
-  console.error(`gen-types failed: ${error.message}`);
-  process.exit(1);
-});
+// Run as a script (not when a test imports introspect).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: Error) => {
+    console.error(`gen-types failed: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -5,6 +5,189 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
   public: {
     Tables: {
+      attachments: {
+        Row: {
+          id: string;
+          order_id: string | null;
+          intake_request_id: string | null;
+          kind: Database['public']['Enums']['attachment_kind'];
+          bucket: string;
+          storage_path: string;
+          file_name: string | null;
+          mime_type: string;
+          size_bytes: number;
+          uploaded_by: string | null;
+          uploaded_at: string;
+        };
+        Insert: {
+          id?: string;
+          order_id?: string | null;
+          intake_request_id?: string | null;
+          kind: Database['public']['Enums']['attachment_kind'];
+          bucket: string;
+          storage_path: string;
+          file_name?: string | null;
+          mime_type: string;
+          size_bytes: number;
+          uploaded_by?: string | null;
+          uploaded_at?: string;
+        };
+        Update: {
+          id?: string;
+          order_id?: string | null;
+          intake_request_id?: string | null;
+          kind?: Database['public']['Enums']['attachment_kind'];
+          bucket?: string;
+          storage_path?: string;
+          file_name?: string | null;
+          mime_type?: string;
+          size_bytes?: number;
+          uploaded_by?: string | null;
+          uploaded_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'attachments_intake_request_id_fkey';
+            columns: ['intake_request_id'];
+            isOneToOne: false;
+            referencedRelation: 'intake_requests';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'attachments_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'attachments_uploaded_by_fkey';
+            columns: ['uploaded_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      cad_revisions: {
+        Row: {
+          id: string;
+          order_id: string;
+          kind: Database['public']['Enums']['cad_revision_kind'];
+          round: number;
+          note: string | null;
+          requested_by: string | null;
+          created_at: string;
+          render_attachment_id: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          kind: Database['public']['Enums']['cad_revision_kind'];
+          round: number;
+          note?: string | null;
+          requested_by?: string | null;
+          created_at?: string;
+          render_attachment_id?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          kind?: Database['public']['Enums']['cad_revision_kind'];
+          round?: number;
+          note?: string | null;
+          requested_by?: string | null;
+          created_at?: string;
+          render_attachment_id?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'cad_revisions_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'cad_revisions_render_attachment_id_fkey';
+            columns: ['render_attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'attachments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'cad_revisions_requested_by_fkey';
+            columns: ['requested_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      certificates: {
+        Row: {
+          id: string;
+          order_id: string;
+          lab: Database['public']['Enums']['certificate_lab'];
+          report_number: string;
+          carat: number;
+          colour: string;
+          clarity: string;
+          cut_shape: string;
+          attachment_id: string | null;
+          added_by: string | null;
+          created_at: string;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          lab: Database['public']['Enums']['certificate_lab'];
+          report_number: string;
+          carat: number;
+          colour: string;
+          clarity: string;
+          cut_shape: string;
+          attachment_id?: string | null;
+          added_by?: string | null;
+          created_at?: string;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          lab?: Database['public']['Enums']['certificate_lab'];
+          report_number?: string;
+          carat?: number;
+          colour?: string;
+          clarity?: string;
+          cut_shape?: string;
+          attachment_id?: string | null;
+          added_by?: string | null;
+          created_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'certificates_added_by_fkey';
+            columns: ['added_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'certificates_attachment_id_fkey';
+            columns: ['attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'attachments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'certificates_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       customer_contacts: {
         Row: {
           customer_id: string;
@@ -83,6 +266,21 @@ export type Database = {
             referencedColumns: ['id'];
           },
         ];
+      };
+      holidays: {
+        Row: {
+          day: string;
+          name: string;
+        };
+        Insert: {
+          day: string;
+          name: string;
+        };
+        Update: {
+          day?: string;
+          name?: string;
+        };
+        Relationships: [];
       };
       intake_requests: {
         Row: {
@@ -328,6 +526,341 @@ export type Database = {
           },
         ];
       };
+      production_steps: {
+        Row: {
+          id: string;
+          order_id: string;
+          step: Database['public']['Enums']['production_step_kind'];
+          applicable: boolean;
+          done_at: string | null;
+          done_by: string | null;
+          note: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          step: Database['public']['Enums']['production_step_kind'];
+          applicable?: boolean;
+          done_at?: string | null;
+          done_by?: string | null;
+          note?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          step?: Database['public']['Enums']['production_step_kind'];
+          applicable?: boolean;
+          done_at?: string | null;
+          done_by?: string | null;
+          note?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'production_steps_done_by_fkey';
+            columns: ['done_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'production_steps_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      qc_run_items: {
+        Row: {
+          id: string;
+          run_id: string;
+          template_item_id: string | null;
+          position: number;
+          label: string;
+          required: boolean;
+          needs_photo: boolean;
+          result: Database['public']['Enums']['qc_item_result'];
+          checked_by: string | null;
+          checked_at: string | null;
+          photo_attachment_id: string | null;
+          note: string | null;
+        };
+        Insert: {
+          id?: string;
+          run_id: string;
+          template_item_id?: string | null;
+          position: number;
+          label: string;
+          required: boolean;
+          needs_photo: boolean;
+          result?: Database['public']['Enums']['qc_item_result'];
+          checked_by?: string | null;
+          checked_at?: string | null;
+          photo_attachment_id?: string | null;
+          note?: string | null;
+        };
+        Update: {
+          id?: string;
+          run_id?: string;
+          template_item_id?: string | null;
+          position?: number;
+          label?: string;
+          required?: boolean;
+          needs_photo?: boolean;
+          result?: Database['public']['Enums']['qc_item_result'];
+          checked_by?: string | null;
+          checked_at?: string | null;
+          photo_attachment_id?: string | null;
+          note?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'qc_run_items_checked_by_fkey';
+            columns: ['checked_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'qc_run_items_photo_attachment_id_fkey';
+            columns: ['photo_attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'attachments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'qc_run_items_run_id_fkey';
+            columns: ['run_id'];
+            isOneToOne: false;
+            referencedRelation: 'qc_runs';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'qc_run_items_template_item_id_fkey';
+            columns: ['template_item_id'];
+            isOneToOne: false;
+            referencedRelation: 'qc_template_items';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      qc_runs: {
+        Row: {
+          id: string;
+          order_id: string;
+          attempt: number;
+          status: Database['public']['Enums']['qc_run_status'];
+          started_by: string | null;
+          started_at: string;
+          finished_at: string | null;
+          fail_reason: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          attempt?: number;
+          status?: Database['public']['Enums']['qc_run_status'];
+          started_by?: string | null;
+          started_at?: string;
+          finished_at?: string | null;
+          fail_reason?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          attempt?: number;
+          status?: Database['public']['Enums']['qc_run_status'];
+          started_by?: string | null;
+          started_at?: string;
+          finished_at?: string | null;
+          fail_reason?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'qc_runs_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: true;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'qc_runs_started_by_fkey';
+            columns: ['started_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      qc_template_items: {
+        Row: {
+          id: string;
+          template_id: string;
+          position: number;
+          label: string;
+          required: boolean;
+          needs_photo: boolean;
+        };
+        Insert: {
+          id?: string;
+          template_id: string;
+          position: number;
+          label: string;
+          required?: boolean;
+          needs_photo?: boolean;
+        };
+        Update: {
+          id?: string;
+          template_id?: string;
+          position?: number;
+          label?: string;
+          required?: boolean;
+          needs_photo?: boolean;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'qc_template_items_template_id_fkey';
+            columns: ['template_id'];
+            isOneToOne: false;
+            referencedRelation: 'qc_templates';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      qc_templates: {
+        Row: {
+          id: string;
+          product: Database['public']['Enums']['product_base'];
+          name: string;
+          updated_at: string;
+        };
+        Insert: {
+          id?: string;
+          product: Database['public']['Enums']['product_base'];
+          name: string;
+          updated_at?: string;
+        };
+        Update: {
+          id?: string;
+          product?: Database['public']['Enums']['product_base'];
+          name?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
+      service_requests: {
+        Row: {
+          id: string;
+          order_id: string;
+          kind: Database['public']['Enums']['service_kind'];
+          from_size: number | null;
+          to_size: number | null;
+          requested_at: string;
+          is_free: boolean;
+          status: Database['public']['Enums']['service_status'];
+          note: string | null;
+          created_by: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          kind: Database['public']['Enums']['service_kind'];
+          from_size?: number | null;
+          to_size?: number | null;
+          requested_at?: string;
+          is_free?: boolean;
+          status?: Database['public']['Enums']['service_status'];
+          note?: string | null;
+          created_by?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          kind?: Database['public']['Enums']['service_kind'];
+          from_size?: number | null;
+          to_size?: number | null;
+          requested_at?: string;
+          is_free?: boolean;
+          status?: Database['public']['Enums']['service_status'];
+          note?: string | null;
+          created_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'service_requests_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'service_requests_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      shipments: {
+        Row: {
+          id: string;
+          order_id: string;
+          carrier: string;
+          tracking_number: string | null;
+          shipped_at: string | null;
+          delivered_at: string | null;
+          label_attachment_id: string | null;
+          created_by: string | null;
+          created_at: string;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          carrier: string;
+          tracking_number?: string | null;
+          shipped_at?: string | null;
+          delivered_at?: string | null;
+          label_attachment_id?: string | null;
+          created_by?: string | null;
+          created_at?: string;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          carrier?: string;
+          tracking_number?: string | null;
+          shipped_at?: string | null;
+          delivered_at?: string | null;
+          label_attachment_id?: string | null;
+          created_by?: string | null;
+          created_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'shipments_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'shipments_label_attachment_id_fkey';
+            columns: ['label_attachment_id'];
+            isOneToOne: false;
+            referencedRelation: 'attachments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'shipments_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       staff: {
         Row: {
           id: string;
@@ -349,15 +882,141 @@ export type Database = {
         };
         Relationships: [];
       };
+      stage_settings: {
+        Row: {
+          stage: Database['public']['Enums']['order_stage'];
+          sla_amber_after: number | null;
+          sla_red_after: number | null;
+          sla_unit: Database['public']['Enums']['sla_unit'] | null;
+          wip_limit: number | null;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          stage: Database['public']['Enums']['order_stage'];
+          sla_amber_after?: number | null;
+          sla_red_after?: number | null;
+          sla_unit?: Database['public']['Enums']['sla_unit'] | null;
+          wip_limit?: number | null;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          stage?: Database['public']['Enums']['order_stage'];
+          sla_amber_after?: number | null;
+          sla_red_after?: number | null;
+          sla_unit?: Database['public']['Enums']['sla_unit'] | null;
+          wip_limit?: number | null;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stage_settings_updated_by_fkey';
+            columns: ['updated_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      workshop_settings: {
+        Row: {
+          id: boolean;
+          timezone: string;
+          updated_at: string;
+        };
+        Insert: {
+          id?: boolean;
+          timezone?: string;
+          updated_at?: string;
+        };
+        Update: {
+          id?: boolean;
+          timezone?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
     };
     Views: {
-      [_ in never]: never;
+      order_board: {
+        Row: {
+          id: string | null;
+          code: string | null;
+          stage: Database['public']['Enums']['order_stage'] | null;
+          cad_state: Database['public']['Enums']['cad_state'] | null;
+          version: number | null;
+          priority: number | null;
+          product: Database['public']['Enums']['product_base'] | null;
+          product_name: string | null;
+          metal: Database['public']['Enums']['metal'] | null;
+          has_certified_stones: boolean | null;
+          customer_display_name: string | null;
+          stage_entered_at: string | null;
+          time_in_stage: number | null;
+          sla_unit: Database['public']['Enums']['sla_unit'] | null;
+          sla_amber_after: number | null;
+          sla_red_after: number | null;
+          sla_status: string | null;
+          promised_date: string | null;
+          is_late: boolean | null;
+          cad_rounds_used: number | null;
+          cad_rounds_max: number | null;
+          qc_attempt: number | null;
+          qc_items_passed: number | null;
+          qc_items_total: number | null;
+          risk_flags: Database['public']['Enums']['intake_risk'][] | null;
+          assignee_id: string | null;
+          assignee_name: string | null;
+          on_hold_reason: string | null;
+          resume_stage: Database['public']['Enums']['order_stage'] | null;
+          updated_at: string | null;
+        };
+        Relationships: [];
+      };
     };
     Functions: {
-      [_ in never]: never;
+      approve_cad: {
+        Args: { p_order_id: string; p_expected_version: number; p_note?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      business_days_between: {
+        Args: { p_from: string; p_to: string };
+        Returns: number;
+      };
+      convert_intake: {
+        Args: { p_intake_request_id: string; p_product_name?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      move_order: {
+        Args: { p_order_id: string; p_to_stage: Database['public']['Enums']['order_stage']; p_expected_version: number; p_note?: string; p_override_reason?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      record_major_change: {
+        Args: { p_order_id: string; p_expected_version: number; p_note: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      request_cad_tweak: {
+        Args: { p_order_id: string; p_expected_version: number; p_note: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      send_cad_to_customer: {
+        Args: { p_order_id: string; p_expected_version: number; p_note?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      sla_status: {
+        Args: { p_stage: Database['public']['Enums']['order_stage']; p_entered_at: string; p_now?: string };
+        Returns: string;
+      };
+      stage_elapsed: {
+        Args: { p_stage: Database['public']['Enums']['order_stage']; p_entered_at: string; p_now?: string };
+        Returns: number;
+      };
     };
     Enums: {
       attachment_kind: 'reference_image' | 'cad_render' | 'cad_file' | 'certificate' | 'qc_photo' | 'unboxing_video' | 'shipping_label';
+      cad_revision_kind: 'initial' | 'tweak' | 'major_change';
       cad_state: 'drafting' | 'with_customer' | 'tweak_requested' | 'approved';
       certificate_lab: 'GIA' | 'IGI';
       intake_path: 'self_serve' | 'concierge_assisted';
@@ -397,6 +1056,7 @@ export const Constants = {
   public: {
     Enums: {
       attachment_kind: ['reference_image', 'cad_render', 'cad_file', 'certificate', 'qc_photo', 'unboxing_video', 'shipping_label'],
+      cad_revision_kind: ['initial', 'tweak', 'major_change'],
       cad_state: ['drafting', 'with_customer', 'tweak_requested', 'approved'],
       certificate_lab: ['GIA', 'IGI'],
       intake_path: ['self_serve', 'concierge_assisted'],
