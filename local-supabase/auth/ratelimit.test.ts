@@ -22,6 +22,15 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.take('a')).toBe(true);
   });
 
+  it('remembers a bounded number of addresses, forgetting the longest-known first', () => {
+    const limiter = new SlidingWindowLimiter(() => 1, 60_000, Date.now, 2);
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.take('b')).toBe(true);
+    expect(limiter.take('c')).toBe(true);
+    expect(limiter.take('b')).toBe(false);
+    expect(limiter.take('a')).toBe(true);
+  });
+
   it('reads the limit on every request, so a changed config applies at once', () => {
     let limit = 1;
     const limiter = new SlidingWindowLimiter(() => limit);

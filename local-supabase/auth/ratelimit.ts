@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { clientIp } from '../http';
 
 export const RATE_LIMIT_WINDOW_MS = 5 * 60 * 1000;
+/** Addresses remembered at most; beyond it the longest-known are forgotten first. */
+export const MAX_TRACKED_ADDRESSES = 100_000;
 
 export class SlidingWindowLimiter {
   private readonly hits = new Map<string, number[]>();
@@ -17,6 +19,7 @@ export class SlidingWindowLimiter {
     private readonly limit: () => number,
     private readonly windowMs = RATE_LIMIT_WINDOW_MS,
     private readonly now: () => number = Date.now,
+    private readonly maxKeys = MAX_TRACKED_ADDRESSES,
   ) {}
 
   /** Records one request for `key`; false when it is over the limit (and is not counted). */
@@ -31,6 +34,11 @@ export class SlidingWindowLimiter {
     }
     times.push(now);
     this.hits.set(key, times);
+    // Forged X-Forwarded-For values could otherwise grow the map without bound.
+    for (const oldest of this.hits.keys()) {
+      if (this.hits.size <= this.maxKeys) break;
+      this.hits.delete(oldest);
+    }
     return true;
   }
 

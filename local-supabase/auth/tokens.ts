@@ -13,7 +13,14 @@ import {
   type GrantInfo,
   startSession,
 } from './sessions';
-import { DEFAULT_AUD, findUserById, touchLastSignIn, type Querier, type UserJson } from './users';
+import {
+  DEFAULT_AUD,
+  DEFAULT_ROLE,
+  findUserById,
+  touchLastSignIn,
+  type Querier,
+  type UserJson,
+} from './users';
 
 /** AccessTokenResponse: what /token and /signup answer, and what auth-js keeps as the session. */
 export type TokenResponse = {
@@ -44,7 +51,8 @@ export async function accessToken(
     phone: user.phone,
     app_metadata: user.app_metadata,
     user_metadata: user.user_metadata,
-    role: user.role,
+    // A seeded user without a role would get a token PostgREST cannot switch to.
+    role: user.role || DEFAULT_ROLE,
     aal: 'aal1',
     amr: await amrClaims(q, sessionId),
     session_id: sessionId,
