@@ -83,6 +83,8 @@ export type Plan =
       columns: string[];
       onConflict?: { columns: string[]; action: 'merge' | 'ignore' };
       read: ReadPlan;
+      /** PUT: a single-row upsert addressed by its primary key. */
+      put?: boolean;
     }
   | {
       kind: 'update';
@@ -474,6 +476,16 @@ export function plan(request: ApiRequest, cache: SchemaCache, maxRows: number | 
       const body = request.body;
       const rows = Array.isArray(body) ? body : body === undefined ? [] : [body];
       if (!rows.every(isObject)) throw invalidBody('All object keys must match');
+      // Without `columns=`, every object must have the same keys (PostgREST's rule; supabase-js
+      // always sends `columns=` for arrays, so its missing keys become NULL or DEFAULT).
+      if (!request.columns && rows.length > 1) {
+        const keys = (r: unknown) =>
+          Object.keys(r as object)
+            .sort()
+            .join(',');
+        const first = keys(rows[0]);
+        if (!rows.every((r) => keys(r) === first)) throw invalidBody('All object keys must match');
+      }
       const columns = payloadColumns(table, rows as Record<string, unknown>[], request.columns);
       let onConflict: { columns: string[]; action: 'merge' | 'ignore' } | undefined;
       if (request.prefer.resolution) {
@@ -506,9 +518,70 @@ export function plan(request: ApiRequest, cache: SchemaCache, maxRows: number | 
     case 'DELETE':
       planModifiers(request, read, request.filterParams);
       return { kind: 'delete', table, read };
+    case 'PUT':
+      return planPut(request, table, read);
     default:
       throw new ApiError(405, 'PGRST117', 'Unsupported HTTP method: ' + request.method);
   }
+}
+
+/** PUT /table?pk=eq.v: the body is the whole row; the URL must name exactly its primary key. */
+function planPut(request: ApiRequest, table: Table, read: ReadPlan): Plan {
+  if (request.ranges.size > 0) {
+    throw new ApiError(
+      400,
+      'PGRST114',
+      'limit/offset querystring parameters are not allowed for PUT',
+    );
+  }
+  const filters = parseFilterParams(request.filterParams);
+  const pk = table.primaryKey;
+  const byColumn = new Map(
+    filters.map(({ path, filter }) => [path.length === 0 ? filter.field.name : '', filter]),
+  );
+  const exact =
+    pk.length > 0 &&
+    request.logic.length === 0 &&
+    filters.length === pk.length &&
+    filters.every(
+      ({ path, filter }) =>
+        path.length === 0 &&
+        filter.op === 'eq' &&
+        !filter.negated &&
+        filter.field.path.length === 0,
+    ) &&
+    pk.every((c) => byColumn.has(c));
+  if (!exact) {
+    throw new ApiError(
+      405,
+      'PGRST105',
+      "Filters must include all and only primary key columns with 'eq' operators",
+    );
+  }
+  const body =
+    Array.isArray(request.body) && request.body.length === 1 ? request.body[0] : request.body;
+  if (!isObject(body)) throw invalidBody('PUT expects one JSON object');
+  for (const c of pk) {
+    const v = body[c];
+    if (v === undefined || v === null || String(v) !== byColumn.get(c)?.value) {
+      throw new ApiError(
+        400,
+        'PGRST115',
+        'Payload values do not match URL in primary key column(s)',
+      );
+    }
+  }
+  const columns = payloadColumns(table, [body], request.columns);
+  planModifiers(request, read, []);
+  return {
+    kind: 'insert',
+    table,
+    rows: [body],
+    columns,
+    onConflict: { columns: pk, action: 'merge' },
+    read,
+    put: true,
+  };
 }
 
 function columnNotFoundPayload(table: Table, column: string): ApiError {

@@ -145,7 +145,7 @@ describe('query building', () => {
   });
 
   it('writes through json_populate_recordset with one parameter for the whole body', () => {
-    const s = sqlFor('/people', 'select=id', {
+    const s = sqlFor('/people', 'select=id&columns=id,name', {
       method: 'POST',
       body: [{ id: 1, name: 'a' }, { id: 2 }],
       prefer: 'return=representation,resolution=merge-duplicates',
@@ -173,6 +173,11 @@ describe('query building', () => {
       'PGRST204',
     );
     expect(errorOf(() => sqlFor('/people', 'loans.id=eq.1'))?.code).toBe('PGRST108');
+    // Without columns=, bulk objects must share their keys, as in PostgREST.
+    expect(
+      errorOf(() => sqlFor('/people', '', { method: 'POST', body: [{ id: 1 }, { name: 'x' }] }))
+        ?.code,
+    ).toBe('PGRST102');
   });
 });
 

@@ -214,3 +214,13 @@ describe('order, prefer and the whole request', () => {
     expect(codeOf(() => parseRequest(raw({ method: 'PATCH', path: '/rpc/add' })))).toBe('PGRST101');
   });
 });
+
+describe('columns and on_conflict', () => {
+  it('reads quoted names whole and refuses SQL punctuation (PGRST100)', () => {
+    const q = (s: string) => parseRequest(raw({ method: 'DELETE', query: new URLSearchParams(s) }));
+    expect(q('columns=id,"a,b"').columns).toEqual(['id', 'a,b']);
+    expect(q('on_conflict=author_id,title').onConflict).toEqual(['author_id', 'title']);
+    expect(codeOf(() => q('columns=id,title);drop'))).toBe('PGRST100');
+    expect(codeOf(() => q('on_conflict=id,'))).toBe('PGRST100');
+  });
+});

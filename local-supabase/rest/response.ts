@@ -70,6 +70,12 @@ export function buildReply(
   headers['Content-Range'] =
     plan.kind === 'update' ? contentRange(0, result.pageTotal, count) : `*/${count ?? '*'}`;
   const representation = request.prefer.return === 'representation';
+  if (plan.kind === 'insert' && plan.put) {
+    // PUT (MutationSingleUpsert): 201 when it inserted, 200 when it replaced, 204 when minimal.
+    if (!representation) return { status: 204, headers, body: '' };
+    headers['Content-Type'] = contentType;
+    return { status: (result.inserted ?? 0) > 0 ? 201 : 200, headers, body: result.body ?? '[]' };
+  }
   if (plan.kind === 'insert') {
     const status =
       plan.onConflict?.action === 'merge' && result.inserted !== null && result.inserted <= 0
