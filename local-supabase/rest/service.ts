@@ -12,6 +12,7 @@ import { runInTransaction } from './transaction';
 import { buildReply, send } from './response';
 import { loadSchemaCache, type SchemaCache } from './schema-cache';
 import { ident } from './sql';
+import { PlanCache } from './plan-cache';
 
 const BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -71,11 +72,13 @@ function toCsv(json: string): string {
 export const createRestService: ServiceFactory = async (ctx: StackContext) => {
   const schemas = ctx.config.api.schemas;
   let cache = await loadSchemaCache(ctx.db, schemas);
+  const plans = new PlanCache();
   let reloading: Promise<void> | undefined;
   const reload = async () => {
     reloading ??= loadSchemaCache(ctx.db, schemas)
       .then((c) => {
         cache = c;
+        plans.clear();
       })
       .finally(() => {
         reloading = undefined;
@@ -115,17 +118,24 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
           throw error;
         }
       }
-      const request: ApiRequest = parseRequest({
-        method: req.method ?? 'GET',
-        path,
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-        schemas,
-      });
-      mark('parse');
-      const plan = makePlan(request, cache, ctx.config.api.maxRows);
-      const statement = buildStatement(plan, request);
+      const cacheKey = plans.key(req, url);
+      let planned = cacheKey === undefined ? undefined : plans.get(cacheKey);
+      if (planned) mark('parse');
+      else {
+        const request: ApiRequest = parseRequest({
+          method: req.method ?? 'GET',
+          path,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+          schemas,
+        });
+        mark('parse');
+        const plan = makePlan(request, cache, ctx.config.api.maxRows);
+        planned = { request, plan, statement: buildStatement(plan, request) };
+        if (cacheKey !== undefined) plans.set(cacheKey, planned);
+      }
+      const { request, plan, statement } = planned;
       mark('plan');
       const readOnly =
         plan.kind === 'read' &&
