@@ -66,8 +66,14 @@ describe.skipIf(!hasChromium)('signing in', () => {
   it('a wrong password shows a plain-language error and stays on sign-in', async () => {
     const amara = login('concierge');
     await page.goto(`${appUrl}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
 
-    await signIn(page, amara.email, 'not-the-password');
+    // Keyboard only: Tab into the fields, Enter submits.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(amara.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Enter');
 
     const alert = page.getByRole('alert').filter({ hasText: 'Email or password is wrong.' });
     await alert.waitFor({ state: 'visible' });

@@ -20,6 +20,10 @@ export function SignInRoute() {
             <Text c="dimmed">Sign in with your staff account.</Text>
           </Stack>
           <SignInForm onSignedIn={goOn} />
+          {/* Staff accounts are created and reset by a manager (sign-up is off). */}
+          <Text size="sm" c="dimmed" ta="center">
+            Forgot your password? Ask a manager to reset it.
+          </Text>
         </Stack>
       </Paper>
     </Center>
