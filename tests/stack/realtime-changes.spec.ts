@@ -187,6 +187,22 @@ describe.each(targets())('realtime postgres_changes on $engine', (t) => {
     expect(deleted.old).toEqual({ id });
   });
 
+  it('a policy that raises for one subscriber costs only that subscriber its event', async () => {
+    const calm = await user();
+    const exploding = realtimeClient(t);
+    clients.push(exploding);
+    await exploding.realtime.setAuth(userToken(t, crypto.randomUUID(), { explode: 'yes' }));
+    const onCalm = await listen(calm.client, { event: 'INSERT', table: 'rt_cards' });
+    const onExploding = await listen(exploding, { event: 'INSERT', table: 'rt_cards' });
+    const id = Math.floor(Math.random() * 1e9);
+    await service.from('rt_cards').insert({ id, title: 'Pavé band' });
+    await onCalm.inbox.waitFor((c) => (c.new as Row).id === id);
+    const second = id + 1;
+    await service.from('rt_cards').insert({ id: second, title: 'Signet' });
+    await onCalm.inbox.waitFor((c) => (c.new as Row).id === second);
+    expect(onExploding.inbox.items).toEqual([]);
+  });
+
   it('without RLS and with replica identity full, a delete carries the whole old row', async () => {
     const anon = realtimeClient(t);
     clients.push(anon);

@@ -162,16 +162,28 @@ begin
   stmt := format(
     'select exists (select 1 from pg_catalog.jsonb_populate_record(null::%1$s, $1) r join %1$s t on %2$s)',
     rel, pk_match);
-  for i in 1 .. coalesce(array_length(roles, 1), 0) loop
-    begin
+  -- Fast path: one subtransaction for all subscribers. If any policy raises, redo the checks
+  -- one subtransaction each, so only the subscriber whose check failed is left out.
+  begin
+    for i in 1 .. coalesce(array_length(roles, 1), 0) loop
       perform pg_catalog.set_config('role', roles[i], true),
               pg_catalog.set_config('request.jwt.claims', claims[i]::text, true);
       execute stmt using rec into visible;
-    exception when others then
-      visible := false;
-    end;
-    result := result || coalesce(visible, false);
-  end loop;
+      result := result || coalesce(visible, false);
+    end loop;
+  exception when others then
+    result := '{}';
+    for i in 1 .. coalesce(array_length(roles, 1), 0) loop
+      begin
+        perform pg_catalog.set_config('role', roles[i], true),
+                pg_catalog.set_config('request.jwt.claims', claims[i]::text, true);
+        execute stmt using rec into visible;
+      exception when others then
+        visible := false;
+      end;
+      result := result || coalesce(visible, false);
+    end loop;
+  end;
   perform pg_catalog.set_config('role', 'none', true),
           pg_catalog.set_config('request.jwt.claims', '', true);
   return result;
