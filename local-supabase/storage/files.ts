@@ -24,6 +24,13 @@ export class FileStore {
   async init(): Promise<void> {
     await mkdir(this.objectsDir, { recursive: true });
     await mkdir(this.uploadsDir, { recursive: true });
+    // Temporary files of single-request uploads cut short by a crash: nothing is in flight at
+    // start-up, so every one of them is garbage (TUS parts live in their own folder).
+    for (const entry of await readdir(this.uploadsDir, { withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.part')) {
+        await rm(join(this.uploadsDir, entry.name), { force: true });
+      }
+    }
   }
 
   /** The file of one object version. Keys are validated before they get here; this re-checks
@@ -140,19 +147,5 @@ export class FileStore {
 
   async removeBucket(bucket: string): Promise<void> {
     await rm(this.bucketDir(bucket), { recursive: true, force: true });
-  }
-
-  /** Every file under the objects folder, relative to it (tests and diagnostics). */
-  async listFiles(dir = this.objectsDir): Promise<string[]> {
-    const out: string[] = [];
-    const walk = async (d: string) => {
-      for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-        const full = join(d, entry.name);
-        if (entry.isDirectory()) await walk(full);
-        else out.push(full.slice(dir.length + 1));
-      }
-    };
-    await walk(dir);
-    return out.sort();
   }
 }
