@@ -45,6 +45,7 @@ export type ReadPlan = {
   alias: string;
   /** Column names Postgres will accept here, or undefined when unknown (a record function). */
   columns: Map<string, Column> | undefined;
+  computed?: Table['computed'];
   /** Display name in errors ('orders'). */
   name: string;
   schema: string;
@@ -116,8 +117,21 @@ export function tableNotFound(schema: string, name: string): ApiError {
 function checkField(plan: ReadPlan, field: Field): Column | undefined {
   if (!plan.columns) return undefined;
   const column = plan.columns.get(field.name);
-  if (!column) throw columnNotFound(plan, field.name);
-  return column;
+  if (column) return column;
+  const computed = plan.computed?.get(field.name);
+  if (computed) {
+    // A computed field reads like a column: `"schema"."fn"(row)` in the SQL.
+    field.computed = { schema: computed.schema, name: computed.name };
+    return {
+      name: field.name,
+      type: computed.type,
+      category: 'X',
+      typeName: computed.type,
+      nullable: true,
+      hasDefault: false,
+    };
+  }
+  throw columnNotFound(plan, field.name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,6 +265,7 @@ function emptyRead(
   return {
     alias: aliases.next(),
     columns: table?.columns,
+    computed: table?.computed,
     name: name ?? table?.name ?? '',
     schema: schema ?? table?.schema ?? '',
     star: false,

@@ -26,6 +26,7 @@ const table = (name: string, columns: Column[]): Table => ({
   primaryKey: ['id'],
   uniques: [['id']],
   insertable: true,
+  computed: new Map(),
 });
 
 const rel = (

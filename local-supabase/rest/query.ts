@@ -19,7 +19,9 @@ const MAX_INT = 2 ** 53;
 
 /** `"alias"."col"->'a'->>'b'` — json keys are parameters, array indexes plain integers. */
 function columnExpr(p: Params, alias: string, field: Field): string {
-  let sql = ident(alias) + '.' + ident(field.name);
+  let sql = field.computed
+    ? `${qident(field.computed.schema, field.computed.name)}(${ident(alias)})`
+    : ident(alias) + '.' + ident(field.name);
   for (const step of field.path) {
     sql += step.arrow + (/^-?\d{1,9}$/.test(step.key) ? step.key : p.add(step.key) + '::text');
   }

@@ -4,7 +4,12 @@
 import { ApiError, invalidBody, queryParamError } from './errors';
 
 export type JsonStep = { arrow: '->' | '->>'; key: string };
-export type Field = { name: string; path: JsonStep[] };
+export type Field = {
+  name: string;
+  path: JsonStep[];
+  /** Set by the plan when the name is a computed field (a function of the row). */
+  computed?: { schema: string; name: string };
+};
 
 export type SelectItem =
   | { kind: 'star' }

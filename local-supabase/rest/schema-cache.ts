@@ -27,6 +27,8 @@ export type Table = {
   /** Unique constraints and unique indexes, each a list of columns. */
   uniques: string[][];
   insertable: boolean;
+  /** Computed fields: functions of this table's row type, selectable like columns. */
+  computed: Map<string, { schema: string; name: string; type: string }>;
 };
 
 /** One foreign key, seen from one side. `columns` are on `table`, `foreignColumns` on `foreignTable`. */
@@ -155,6 +157,33 @@ left join pg_class rc on rc.oid = t.typrelid and t.typtype = 'c'
 left join pg_namespace rn on rn.oid = rc.relnamespace
 where n.nspname = any($1::text[]) and p.prokind = 'f'`;
 
+// A view's columns traced to the base table columns they show: the `_RETURN` rule's target
+// list carries resorigtbl/resorigcol, which PostgREST also reads to embed through views.
+const viewsSql = `
+select n.nspname as schema, c.relname as name, r.ev_action::text as action
+from pg_rewrite r
+join pg_class c on c.oid = r.ev_class join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any($1::text[]) and c.relkind in ('v', 'm') and r.rulename = '_RETURN'`;
+
+const attnumsSql = `
+select c.oid::text as oid, n.nspname as schema, c.relname as name,
+  json_object_agg(a.attnum, a.attname)::text as cols
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+where n.nspname = any($1::text[]) and c.relkind in ('r', 'p', 'v', 'm', 'f')
+group by c.oid, n.nspname, c.relname`;
+
+// Computed fields (PostgREST's): one-argument functions taking a table's row type.
+const computedSql = `
+select n.nspname as schema, p.proname as name, tn.nspname as table_schema, tc.relname as table_name,
+  format_type(p.prorettype, null) as type
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type t on t.oid = p.proargtypes[0]
+join pg_class tc on tc.oid = t.typrelid join pg_namespace tn on tn.oid = tc.relnamespace
+where p.pronargs = 1 and p.prokind = 'f' and not p.proretset and n.nspname = any($1::text[])
+  and p.prorettype <> 'void'::regtype`;
+
 const rolesSql = `
 select r.rolname as name from pg_roles r
 where pg_has_role('authenticator', r.oid, 'member') and r.rolname <> 'authenticator'`;
@@ -166,6 +195,22 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
     await db.query<RoutineRow>(routinesSql, [arrayLiteral(schemas)]),
     await db.query<{ name: string }>(rolesSql),
   ];
+  const schemaParam = [arrayLiteral(schemas)];
+  const viewRows = await db.query<{ schema: string; name: string; action: string }>(
+    viewsSql,
+    schemaParam,
+  );
+  const attnumRows = await db.query<{ oid: string; schema: string; name: string; cols: string }>(
+    attnumsSql,
+    schemaParam,
+  );
+  const computedRows = await db.query<{
+    schema: string;
+    name: string;
+    table_schema: string;
+    table_name: string;
+    type: string;
+  }>(computedSql, schemaParam);
 
   const tables = new Map<string, Table>();
   for (const row of tableRows.rows) {
@@ -181,7 +226,13 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
         Array.isArray(u),
       ),
       insertable: row.insertable,
+      computed: new Map(),
     });
+  }
+  for (const c of computedRows.rows) {
+    const table = tables.get(qualified(c.table_schema, c.table_name));
+    if (table && !table.columns.has(c.name))
+      table.computed.set(c.name, { schema: c.schema, name: c.name, type: c.type });
   }
 
   const relationships = new Map<string, Relationship[]>();
@@ -221,6 +272,8 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
       holdsKey: false,
     });
   }
+
+  addViewRelationships(viewRows.rows, attnumRows.rows, fkRows.rows, add);
 
   const routines = new Map<string, Routine[]>();
   for (const row of routineRows.rows) {
@@ -263,4 +316,100 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
     routines,
     roles: new Set(roleRows.rows.map((r) => r.name)),
   };
+}
+
+/**
+ * Relationships through views: a view that shows all the columns of a foreign key (on either
+ * side) inherits it, named like the key, as PostgREST infers them from view definitions.
+ */
+function addViewRelationships(
+  views: { schema: string; name: string; action: string }[],
+  attnums: { oid: string; schema: string; name: string; cols: string }[],
+  fks: FkRow[],
+  add: (r: Relationship) => void,
+): void {
+  const byOid = new Map(
+    attnums.map((r) => [
+      r.oid,
+      { schema: r.schema, name: r.name, cols: JSON.parse(r.cols) as Record<string, string> },
+    ]),
+  );
+  const entry =
+    /:resno (\d+) :resname (\S+) :ressortgroupref \d+ :resorigtbl (\d+) :resorigcol (\d+)/g;
+  for (const view of views) {
+    // The outer query's target list comes last in the node text; later matches win.
+    const byResno = new Map<string, { column: string; table: string; baseColumn: string }>();
+    for (const m of view.action.matchAll(entry)) {
+      const [, resno, resname, oid, attnum] = m as unknown as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      const base = byOid.get(oid);
+      const baseColumn = base?.cols[attnum];
+      if (base && baseColumn)
+        byResno.set(resno, {
+          column: resname,
+          table: qualified(base.schema, base.name),
+          baseColumn,
+        });
+      else byResno.delete(resno);
+    }
+    const shown = [...byResno.values()];
+    const viewColumnFor = (table: string, column: string) =>
+      shown.find((s) => s.table === table && s.baseColumn === column)?.column;
+    const self = { schema: view.schema, name: view.name };
+    for (const fk of fks) {
+      const cols = JSON.parse(fk.cols) as string[];
+      const fcols = JSON.parse(fk.fcols) as string[];
+      const child = qualified(fk.schema, fk.table);
+      const parent = qualified(fk.fschema, fk.ftable);
+      const asChild = cols.map((c) => viewColumnFor(child, c));
+      if (asChild.every((c): c is string => c !== undefined)) {
+        const foreignTable = { schema: fk.fschema, name: fk.ftable };
+        add({
+          table: self,
+          foreignTable,
+          constraint: fk.name,
+          columns: asChild,
+          foreignColumns: fcols,
+          cardinality: 'many-to-one',
+          holdsKey: true,
+        });
+        add({
+          table: foreignTable,
+          foreignTable: self,
+          constraint: fk.name,
+          columns: fcols,
+          foreignColumns: asChild,
+          cardinality: 'one-to-many',
+          holdsKey: false,
+        });
+      }
+      const asParent = fcols.map((c) => viewColumnFor(parent, c));
+      if (asParent.every((c): c is string => c !== undefined)) {
+        const table = { schema: fk.schema, name: fk.table };
+        add({
+          table,
+          foreignTable: self,
+          constraint: fk.name,
+          columns: cols,
+          foreignColumns: asParent,
+          cardinality: 'many-to-one',
+          holdsKey: true,
+        });
+        add({
+          table: self,
+          foreignTable: table,
+          constraint: fk.name,
+          columns: asParent,
+          foreignColumns: cols,
+          cardinality: 'one-to-many',
+          holdsKey: false,
+        });
+      }
+    }
+  }
 }
