@@ -6,10 +6,25 @@
 create sequence public.order_code_seq as integer;
 comment on sequence public.order_code_seq is 'The NNNN of order codes LP-YYYY-NNNN.';
 
+-- The next order code: at least four digits, more once the house passes 9,999 orders (lpad
+-- alone would cut 10000 to 1000 and collide).
+create function private.next_order_code()
+returns text
+language sql
+volatile
+security invoker
+set search_path = ''
+as $$
+  select 'LP-' || to_char(now(), 'YYYY') || '-' || lpad(n::text, greatest(4, length(n::text)), '0')
+  from (select nextval('public.order_code_seq') as n) s;
+$$;
+revoke all on function private.next_order_code() from public;
+grant execute on function private.next_order_code() to authenticated, service_role;
+
 create table public.orders (
   id uuid primary key default gen_random_uuid(),
   code text not null unique
-    default 'LP-' || to_char(now(), 'YYYY') || '-' || lpad(nextval('public.order_code_seq')::text, 4, '0')
+    default private.next_order_code()
     constraint orders_code_format check (code ~ '^LP-[0-9]{4}-[0-9]{4,}$'),
   customer_id uuid not null references public.customers (id) on delete restrict,
   intake_request_id uuid unique references public.intake_requests (id) on delete set null,

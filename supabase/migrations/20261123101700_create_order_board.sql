@@ -21,11 +21,16 @@ select
   o.has_certified_stones,
   c.display_name as customer_display_name,
   o.stage_entered_at,
-  public.stage_elapsed(o.stage, o.stage_entered_at) as time_in_stage,
+  e.elapsed as time_in_stage,
   st.sla_unit,
   st.sla_amber_after,
   st.sla_red_after,
-  public.sla_status(o.stage, o.stage_entered_at) as sla_status,
+  case
+    when st.sla_unit is null then null
+    when e.elapsed > st.sla_red_after then 'red'
+    when e.elapsed > st.sla_amber_after then 'amber'
+    else 'green'
+  end as sla_status,
   o.promised_date,
   o.promised_date is not null and o.promised_date < current_date and o.stage not in ('delivered', 'cancelled') as is_late,
   (select count(*)::integer from public.cad_revisions r where r.order_id = o.id and r.kind = 'tweak') as cad_rounds_used,
@@ -42,6 +47,23 @@ select
 from public.orders o
 join public.customers c on c.id = o.customer_id
 join public.stage_settings st on st.stage = o.stage
+cross join public.workshop_settings w
+-- Time in stage in the stage's unit, the same arithmetic as public.stage_elapsed(), inline so
+-- the planner evaluates it set-wise (functions with a fixed search_path are never inlined).
+cross join lateral (
+  select (o.stage_entered_at at time zone w.timezone)::date as from_day,
+         (now() at time zone w.timezone)::date as to_day
+) d
+cross join lateral (
+  select case st.sla_unit
+    when 'hours' then round((extract(epoch from (now() - o.stage_entered_at)) / 3600)::numeric, 2)
+    when 'days' then round((extract(epoch from (now() - o.stage_entered_at)) / 86400)::numeric, 2)
+    when 'business_days' then (
+      public.weekdays_between(d.from_day, d.to_day) - (
+        select count(*)::integer from public.holidays h
+        where h.day > d.from_day and h.day <= d.to_day and extract(isodow from h.day) < 6))::numeric
+  end as elapsed
+) e
 left join public.intake_requests i on i.id = o.intake_request_id
 left join public.staff a on a.id = o.assignee_id
 left join lateral (

@@ -284,7 +284,7 @@ begin
 
     -- Shipping and delivery.
     if reached >= 6 then
-      shipped := t[6] + make_interval(hours => 20 + floor(random() * 30)::integer);
+      shipped := t[6] + make_interval(hours => 12 + floor(random() * 24)::integer);
       insert into public.shipments (order_id, carrier, tracking_number, shipped_at, delivered_at, created_by, created_at)
       values (oid, case when i % 2 = 0 then 'UPS' else 'FedEx' end,
               case when i % 2 = 0 then '1Z' || upper(substr(md5(oid::text), 1, 16)) else lpad((code_no * 7919 + 100000000000)::text, 12, '0') end,

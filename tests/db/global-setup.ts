@@ -31,6 +31,9 @@ export default async function setup(project: TestProject) {
       await startStack({ ...common, databaseUrl: await resetPostgresDatabase(pgUrl, 'rules') }),
     );
   }
+  // Specs run without WIP limits, so the orders they create never crowd each other out of a
+  // stage; the WIP spec sets the one limit it tests and clears it again.
+  for (const s of stacks) await s.db.query(`update public.stage_settings set wip_limit = null`);
   project.provide(
     'dbTargets',
     stacks.map((s) => ({

@@ -2,6 +2,7 @@
 // token signed like GoTrue's, so specs do not spend the sign-in rate limit), a visitor with
 // only the anon key, and service_role for arranging fixtures and checking what is stored.
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import ws from 'ws';
 import { inject } from 'vitest';
 import { signJwt } from '../../../local-supabase/jwt';
 import { demoLogins } from '../../../scripts/demo-logins';
@@ -18,6 +19,8 @@ export function dbTargets(): DbTarget[] {
 
 const options = {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  // Node 20 has no global WebSocket, and supabase-js builds its realtime client eagerly.
+  realtime: { transport: ws as unknown as typeof WebSocket },
 } as const;
 
 export function staffId(role: StaffRole): string {
