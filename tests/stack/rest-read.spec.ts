@@ -97,6 +97,40 @@ describe.each(targets())('REST reads on $engine', (t) => {
       expect(ids((await res.json()) as Row[])).toEqual([6, 7, 8]);
     });
 
+    it('isdistinct treats null as a value', async () => {
+      const { data } = await books().filter('genre', 'isdistinct', 'fiction');
+      expect(ids(data)).toEqual([6, 7, 8, 9]);
+    });
+
+    it('match / imatch (POSIX regular expressions)', async () => {
+      expect(ids((await books().filter('title', 'match', '^The')).data)).toEqual([2, 3]);
+      expect(ids((await books().filter('title', 'imatch', '^the|spqr')).data)).toEqual([2, 3, 8]);
+    });
+
+    it('quantified operators: like(any), eq(any)', async () => {
+      expect(ids((await books().filter('title', 'like(any)', '{*Cities*,SPQR}')).data)).toEqual([
+        4, 8,
+      ]);
+      expect(ids((await books().filter('id', 'eq(any)', '{2,4,6}')).data)).toEqual([2, 4, 6]);
+    });
+
+    it('full-text search: textSearch() plain, phrase and websearch', async () => {
+      expect(ids((await books().textSearch('title', 'wizard')).data)).toEqual([1]);
+      expect(
+        ids((await books().textSearch('title', 'grain & sand', { config: 'english' })).data),
+      ).toEqual([6]);
+      const phrase = await books().textSearch('title', 'left hand', {
+        type: 'phrase',
+        config: 'english',
+      });
+      expect(ids(phrase.data)).toEqual([2]);
+      const web = await books().textSearch('title', 'cities or power', {
+        type: 'websearch',
+        config: 'english',
+      });
+      expect(ids(web.data)).toEqual([4, 9]);
+    });
+
     it('or with quoted values containing commas and parentheses', async () => {
       const { data, error } = await books().or(
         'title.eq."Map: Collected and Last Poems",title.eq."a,b (c)"',
@@ -369,6 +403,16 @@ describe.each(targets())('REST reads on $engine', (t) => {
       expect(ids(asc.data)).toEqual([9, 1, 4, 2, 3, 6, 8, 7, 5]);
       const ascFirst = await db.from('books').select('id').order('price', { nullsFirst: true });
       expect(ids(ascFirst.data)).toEqual([5, 9, 1, 4, 2, 3, 6, 8, 7]);
+    });
+
+    it('by a column of a to-one embedded resource', async () => {
+      const { data, error } = await db
+        .from('books')
+        .select('id, authors(name)')
+        .order('authors(name)', { ascending: false })
+        .order('id');
+      expect(error).toBeNull();
+      expect(ids(data)).toEqual([6, 7, 1, 2, 3, 8, 9, 4, 5]);
     });
 
     it('multiple columns, in the order given', async () => {

@@ -121,6 +121,53 @@ describe.each(targets())('REST row-level security and JWTs on $engine', (t) => {
     });
   });
 
+  describe('concurrency', () => {
+    it('interleaved requests of two users, anon and failing writes never see each other’s role or rows', async () => {
+      type Probe = () => Promise<string | null>;
+      const ownRows =
+        (client: typeof alpha, owner: string, who: string): Probe =>
+        async () => {
+          const { data, error } = await client.from('notes').select('owner_id');
+          if (error) return `${who}: ${error.message}`;
+          if (!data || data.length === 0) return `${who}: no rows`;
+          return data.every((r: Row) => r.owner_id === owner)
+            ? null
+            : `${who}: saw another owner's rows`;
+        };
+      const identity =
+        (client: typeof alpha, uid: string | null, who: string): Probe =>
+        async () => {
+          const { data } = await client.rpc('whoami').single();
+          return (data as Row | null)?.uid === uid
+            ? null
+            : `${who}: whoami ${JSON.stringify(data)}`;
+        };
+      const anonSeesNothing: Probe = async () => {
+        const { data } = await anon.from('notes').select('id');
+        return data?.length === 0 ? null : `anon saw ${data?.length} rows`;
+      };
+      const refusedWrite: Probe = async () => {
+        const { status } = await alpha
+          .from('notes')
+          .insert({ body: unique('race'), owner_id: USER_B.id });
+        return status === 403 ? null : `refused write answered ${status}`;
+      };
+      const probes: Probe[] = [
+        ownRows(alpha, USER_A.id, 'alpha'),
+        ownRows(bravo, USER_B.id, 'bravo'),
+        anonSeesNothing,
+        identity(alpha, USER_A.id, 'alpha'),
+        identity(bravo, USER_B.id, 'bravo'),
+        identity(anon, null, 'anon'),
+        refusedWrite,
+      ];
+      const results = await Promise.all(
+        Array.from({ length: 84 }, (_, i) => probes[i % probes.length]!()),
+      );
+      expect(results.filter((r) => r !== null)).toEqual([]);
+    });
+  });
+
   describe('JWT validation', () => {
     it('an expired token → 401 PGRST303 "JWT expired" with WWW-Authenticate', async () => {
       const token = userToken(t, USER_A, { expiresIn: -120 });
