@@ -45,6 +45,41 @@ describe.each(targets())('REST features on $engine', (t) => {
     });
   });
 
+  describe('many-to-many through a junction table', () => {
+    it('embeds both ways without naming the junction', async () => {
+      const books = await db
+        .from('books')
+        .select('id, shelves(name)')
+        .in('id', [1, 9])
+        .order('id')
+        .order('id', { referencedTable: 'shelves' });
+      expect(books.error).toBeNull();
+      expect(books.data).toEqual([
+        { id: 1, shelves: [{ name: 'favourites' }, { name: 'to read' }] },
+        { id: 9, shelves: [] },
+      ]);
+      const shelves = await db
+        .from('shelves')
+        .select('name, books(id)')
+        .order('id')
+        .order('id', { referencedTable: 'books' });
+      expect(shelves.data).toEqual([
+        { name: 'favourites', books: [{ id: 1 }, { id: 4 }] },
+        { name: 'to read', books: [{ id: 1 }, { id: 8 }] },
+        { name: 'empty', books: [] },
+      ]);
+    });
+
+    it('!inner through the junction keeps only linked rows', async () => {
+      const { data } = await db
+        .from('books')
+        .select('id, shelves!inner(id)')
+        .eq('shelves.name', 'favourites')
+        .order('id');
+      expect((data ?? []).map((r: Row) => r.id)).toEqual([1, 4]);
+    });
+  });
+
   describe('select features', () => {
     it('a computed field is selectable and filterable', async () => {
       const { data, error } = await db

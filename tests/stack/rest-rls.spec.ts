@@ -2,6 +2,7 @@
 // token's role with its claims, so two users see different rows, anon sees none, service_role
 // sees all; refused writes are 401/403 42501; expired, forged or malformed tokens are 401.
 import { describe, expect, it } from 'vitest';
+import { signJwt } from '../../local-supabase/jwt';
 import { anonClient, serviceClient, targets } from './support/clients';
 import { expectPgrstError, restFetch, unique, userToken, USER_A, USER_B } from './support/rest';
 
@@ -187,6 +188,27 @@ describe.each(targets())('REST row-level security and JWTs on $engine', (t) => {
         .select('id');
       expect(error).toBeNull();
       expect(status).toBe(200);
+    });
+
+    it('a token not valid yet (nbf) or issued in the future (iat) → 401 PGRST303', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      for (const claims of [{ nbf: now + 300 }, { iat: now + 300 }]) {
+        const res = await restFetch(t, '/notes?select=id', {
+          token: userToken(t, USER_A, { claims }),
+        });
+        expect(res.status).toBe(401);
+        expectPgrstError(await res.json(), 'PGRST303');
+      }
+    });
+
+    it('a signed token without a role claim runs as anon', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      const token = signJwt({ sub: USER_A.id, aud: 'authenticated', exp: now + 600 }, t.jwtSecret);
+      const { data, error } = await anonClient(t, token).from('notes').select('id');
+      expect(error).toBeNull();
+      expect(data).toEqual([]);
+      const who = await anonClient(t, token).rpc('whoami').single();
+      expect(who.data).toMatchObject({ uid: USER_A.id, role: null });
     });
 
     it('a token signed with another secret → 401 PGRST301', async () => {
