@@ -154,13 +154,19 @@ export async function writeObjectRow(tx: Tx, o: NewObject, upsert: boolean): Pro
   return row.id;
 }
 
-/** The current version of an object, read (and row-locked) as the stack, so the file it
- * replaces can be removed after the new one commits. */
+/**
+ * Serialises writers of one path (Supabase's waitObjectLock) with a transaction-scoped
+ * advisory lock, then reads the current version as the stack, so the file it replaces can be
+ * removed once the new row commits — even when two upserts of a new path race.
+ */
 export async function lockCurrentVersion(
   tx: Tx,
   bucketId: string,
   name: string,
 ): Promise<string | undefined> {
+  await tx.query(`select pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `storage.objects:${bucketId}/${name}`,
+  ]);
   const r = await tx.query<{ version: string | null }>(
     `select version from storage.objects where bucket_id = $1 and name = $2 for update`,
     [bucketId, name],

@@ -39,7 +39,14 @@ export default async function setup(project: TestProject) {
   stacks.push(await startStack({ ...common, data: 'memory' }));
   const pgUrl = process.env.TEST_DATABASE_URL;
   if (pgUrl) {
-    stacks.push(await startStack({ ...common, databaseUrl: await resetPostgresDatabase(pgUrl) }));
+    // data: 'memory' keeps this stack's storage files in a temporary folder, not in .loupe/data.
+    stacks.push(
+      await startStack({
+        ...common,
+        data: 'memory',
+        databaseUrl: await resetPostgresDatabase(pgUrl),
+      }),
+    );
   }
   project.provide(
     'stackTargets',

@@ -192,6 +192,22 @@ describe.each(targets())('storage uploads on $engine', (t) => {
     expect((await files().info('too-big/stream.bin')).error).toMatchObject({ statusCode: '404' });
   });
 
+  it('lets exactly one of several simultaneous uploads to a path win; the others get 409', async () => {
+    const bodies = [0, 1, 2, 3, 4].map((i) => bytes(64 * 1024, i));
+    const results = await Promise.all(
+      bodies.map((body) =>
+        files().upload('race/one.bin', body, { contentType: 'application/octet-stream' }),
+      ),
+    );
+    const winners = results.flatMap((r, i) => (r.error ? [] : [i]));
+    expect(winners).toHaveLength(1);
+    for (const r of results.filter((r) => r.error)) {
+      expect(r.error).toMatchObject({ statusCode: '409' });
+    }
+    const down = await files().download('race/one.bin');
+    expect(Buffer.from(await down.data!.arrayBuffer()).equals(bodies[winners[0]!]!)).toBe(true);
+  });
+
   it('uploads resumably in chunks over TUS, with the metadata Supabase reads', async () => {
     const data = bytes(1024 * 1024 + 123);
     const { stopped } = await tusUpload(t, t.serviceRoleKey, data, {
@@ -301,7 +317,13 @@ describe.each(targets())('storage uploads on $engine', (t) => {
     );
     expect(tooBig.status).toBe(413);
 
-    const pdfOnly = await tusCreate(t, t.serviceRoleKey, 'fixture-certificates', 'x/a.pdf', 10);
+    const pdfOnly = await tusCreate(
+      t,
+      t.serviceRoleKey,
+      'fixture-certificates',
+      `${bucket}/a.pdf`,
+      10,
+    );
     expect(pdfOnly.status).toBe(201);
     const meta = (k: string, v: string) => `${k} ${Buffer.from(v).toString('base64')}`;
     const wrongType = await fetch(`${t.url}/storage/v1/upload/resumable`, {
@@ -312,7 +334,7 @@ describe.each(targets())('storage uploads on $engine', (t) => {
         'Upload-Length': '10',
         'Upload-Metadata': [
           meta('bucketName', 'fixture-certificates'),
-          meta('objectName', 'x/b.txt'),
+          meta('objectName', `${bucket}/b.txt`),
           meta('contentType', 'text/plain'),
         ].join(','),
       },
@@ -446,6 +468,26 @@ describe('storage bytes on disk', () => {
     await files().remove(['c/d.txt']);
     expect(onDisk('storage')).toEqual([]);
     expect(onDisk('storage-uploads')).toEqual([]);
+  });
+
+  it('keeps exactly one file when simultaneous upserts replace the same object', async () => {
+    const bodies = [0, 1, 2, 3, 4, 5].map((i) => bytes(32 * 1024, i));
+    const results = await Promise.all(
+      bodies.map((body) =>
+        files().upload('race/upsert.bin', body, {
+          contentType: 'application/octet-stream',
+          upsert: true,
+        }),
+      ),
+    );
+    expect(results.map((r) => r.error)).toEqual(bodies.map(() => null));
+    const left = onDisk('storage');
+    expect(left).toHaveLength(1);
+    const down = await files().download('race/upsert.bin');
+    const stored = Buffer.from(await down.data!.arrayBuffer());
+    expect(bodies.some((b) => b.equals(stored))).toBe(true);
+    await files().remove(['race/upsert.bin']);
+    expect(onDisk('storage')).toEqual([]);
   });
 
   it('leaves no partial file behind for aborted, oversized or refused uploads', async () => {

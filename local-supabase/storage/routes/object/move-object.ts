@@ -1,7 +1,7 @@
 // POST /object/move — rename an object (optionally into another bucket) as the caller: an
 // UPDATE of its bucket_id/name, so RLS update (using the old row, checking the new) decides.
 // The bytes get a second name first and lose the old one only after the row commits.
-import { asIdentity, findBucketAsSuperUser } from '../../db';
+import { asIdentity, findBucketAsSuperUser, ownerColumns } from '../../db';
 import { ERRORS } from '../../errors';
 import { mustBeValidKey } from '../../keys';
 import { jsonBody, optionalString, reply, requiredString, type RouteHandler } from '../../route';
@@ -21,12 +21,15 @@ export const moveObject: RouteHandler = async ({ s, req, res, identity }) => {
   }
   let linked: { version: string } | undefined;
   try {
-    const version = await asIdentity(s.ctx, identity(), async (tx) => {
+    const who = identity();
+    // As on Supabase, the mover becomes the owner.
+    const version = await asIdentity(s.ctx, who, async (tx) => {
       const r = await tx.query<{ version: string | null }>(
-        `update storage.objects set bucket_id = $3, name = $4, last_accessed_at = now()
+        `update storage.objects set bucket_id = $3, name = $4, owner = $5::uuid, owner_id = $6,
+           last_accessed_at = now()
          where bucket_id = $1 and name = $2
          returning version`,
-        [bucketId, sourceKey, destinationBucket, destinationKey],
+        [bucketId, sourceKey, destinationBucket, destinationKey, ...ownerColumns(who.owner)],
       );
       const row = r.rows[0];
       if (!row) throw ERRORS.NoSuchKey();
