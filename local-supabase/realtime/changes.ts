@@ -170,9 +170,10 @@ export class ChangeFeed {
     // RLS at delivery time; errors (400/401) are sent without a check, as walrus does.
     const toCheck =
       meta.rlsEnabled && change.type !== 'DELETE'
-        ? prepared.filter(
-            (p) => p.data.errors === null || p.data.errors[0]?.startsWith('Error 413'),
-          )
+        ? prepared
+            .filter((p) => p.data.errors === null || p.data.errors[0]?.startsWith('Error 413'))
+            // Grouped by role: visible_to reuses one plan across a role's subscribers.
+            .sort((x, y) => x.group.role.localeCompare(y.group.role))
         : [];
     const hidden = new Set<Group>();
     if (toCheck.length > 0) {

@@ -139,6 +139,9 @@ select realtime.sync_capture_triggers();
 -- become that role with those claims and ask whether the changed row (found by primary key) is
 -- visible. One call checks every subscriber of a change; a policy that raises counts as "not
 -- visible" for that subscriber only. Not security definer: switching role is not allowed there.
+-- Like walrus, the check is a prepared statement with a generic plan: policies read the claims
+-- at execution time, so the plan is reused for every subscriber of the same role (the caller
+-- sorts them by role) instead of being planned once per subscriber.
 create or replace function realtime.visible_to(rel regclass, rec jsonb, roles text[], claims jsonb[])
 returns boolean[]
 language plpgsql
@@ -146,38 +149,46 @@ set search_path = ''
 as $$
 declare
   pk_match text;
-  stmt text;
+  run_check text;
   visible boolean;
   result boolean[] := '{}';
+  n int := coalesce(array_length(roles, 1), 0);
 begin
   select string_agg(format('t.%1$I is not distinct from r.%1$I', a.attname), ' and ')
   into pk_match
   from pg_catalog.pg_index i
   join pg_catalog.pg_attribute a on a.attrelid = i.indrelid and a.attnum = any (i.indkey)
   where i.indrelid = rel and i.indisprimary;
-  if pk_match is null then
-    return array_fill(false, array[coalesce(array_length(roles, 1), 0)]);
+  if pk_match is null or n = 0 then
+    return array_fill(false, array[n]);
+  end if;
+  perform pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', true);
+  -- Prepared statements outlive transactions: drop one left by an interrupted call.
+  if exists (select 1 from pg_catalog.pg_prepared_statements where name = 'realtime_visible_to') then
+    deallocate realtime_visible_to;
   end if;
   -- rel is a regclass (quoted by the catalog); column names go through %I.
-  stmt := format(
-    'select exists (select 1 from pg_catalog.jsonb_populate_record(null::%1$s, $1) r join %1$s t on %2$s)',
+  execute format(
+    'prepare realtime_visible_to(jsonb) as select exists (select 1 from '
+    'pg_catalog.jsonb_populate_record(null::%1$s, $1) r join %1$s t on %2$s)',
     rel, pk_match);
+  run_check := format('execute realtime_visible_to(%L)', rec);
   -- Fast path: one subtransaction for all subscribers. If any policy raises, redo the checks
   -- one subtransaction each, so only the subscriber whose check failed is left out.
   begin
-    for i in 1 .. coalesce(array_length(roles, 1), 0) loop
+    for i in 1 .. n loop
       perform pg_catalog.set_config('role', roles[i], true),
               pg_catalog.set_config('request.jwt.claims', claims[i]::text, true);
-      execute stmt using rec into visible;
+      execute run_check into visible;
       result := result || coalesce(visible, false);
     end loop;
   exception when others then
     result := '{}';
-    for i in 1 .. coalesce(array_length(roles, 1), 0) loop
+    for i in 1 .. n loop
       begin
         perform pg_catalog.set_config('role', roles[i], true),
                 pg_catalog.set_config('request.jwt.claims', claims[i]::text, true);
-        execute stmt using rec into visible;
+        execute run_check into visible;
       exception when others then
         visible := false;
       end;
@@ -186,6 +197,7 @@ begin
   end;
   perform pg_catalog.set_config('role', 'none', true),
           pg_catalog.set_config('request.jwt.claims', '', true);
+  deallocate realtime_visible_to;
   return result;
 end
 $$;
