@@ -336,7 +336,22 @@ function planModifiers(request: ApiRequest, root: ReadPlan, filterPairs: [string
   }
   for (const { path, terms } of request.order) {
     const level = findEmbed(root, path);
-    for (const t of terms) checkField(level, t.field);
+    for (const t of terms) {
+      if (t.relation === undefined) checkField(level, t.field);
+      else {
+        const embed = findEmbed(level, [t.relation]);
+        const target = level.embeds.find((e) => e.plan === embed);
+        if (!target?.toOne) {
+          throw new ApiError(
+            400,
+            'PGRST118',
+            `A related order on '${t.relation}' is not possible`,
+            `'${level.name}' and '${t.relation}' do not form a many-to-one or one-to-one relationship`,
+          );
+        }
+        checkField(embed, t.field);
+      }
+    }
     level.order.push(...terms);
   }
   for (const [path, range] of request.ranges) {

@@ -2,7 +2,7 @@
 // the plan. Identifiers come only from the schema cache and are quoted; every value from the
 // request is a `$n` parameter. Postgres builds the JSON body itself (json_agg, row_to_json), so
 // values reach the client exactly as Postgres prints them.
-import type { ApiRequest, Field, Filter } from './request';
+import type { ApiRequest, Field, Filter, OrderTerm } from './request';
 import type { EmbedPlan, Plan, PlannedCondition, ReadPlan, Source } from './plan';
 import type { Column } from './schema-cache';
 import { arrayLiteral, ident, Params, qident } from './sql';
@@ -190,7 +190,7 @@ function level(p: Params, plan: ReadPlan, opts: { limit?: number; offset?: numbe
       plan.order
         .map(
           (t) =>
-            columnExpr(p, alias, t.field) +
+            orderExpr(p, plan, t) +
             (t.direction ? ' ' + t.direction.toUpperCase() : '') +
             (t.nulls ? ' NULLS ' + t.nulls.toUpperCase() : ''),
         )
@@ -217,6 +217,25 @@ function outputNames(plan: ReadPlan): string[] {
     else names.push(e.key);
   }
   return names;
+}
+
+/** An order term's expression; a related order reads the to-one row through its foreign key. */
+function orderExpr(p: Params, plan: ReadPlan, term: OrderTerm): string {
+  if (term.relation === undefined) return columnExpr(p, plan.alias, term.field);
+  const embed =
+    plan.embeds.find((e) => e.key === term.relation) ??
+    plan.embeds.find((e) => e.target.name === term.relation);
+  if (!embed)
+    throw queryParamError(`"failed to parse order"`, `'${term.relation}' is not embedded`);
+  const rel = embed.relationship;
+  const o = embed.plan.alias + '_o';
+  const on = rel.columns
+    .map(
+      (c, i) =>
+        `${ident(o)}.${ident(rel.foreignColumns[i] as string)} = ${ident(plan.alias)}.${ident(c)}`,
+    )
+    .join(' AND ');
+  return `(SELECT ${columnExpr(p, o, term.field)} FROM ${qident(embed.target.schema, embed.target.name)} AS ${ident(o)} WHERE ${on} LIMIT 1)`;
 }
 
 const whereSql = (where: string[]) => (where.length ? ' WHERE ' + where.join(' AND ') : '');

@@ -161,6 +161,10 @@ describe('order, prefer and the whole request', () => {
       { field: { name: 'title', path: [] } },
     ]);
     expect(codeOf(() => parseOrder('pages.sideways'))).toBe('PGRST100');
+    expect(parseOrder('authors(name).desc')).toEqual([
+      { field: { name: 'name', path: [] }, direction: 'desc', relation: 'authors' },
+    ]);
+    expect(codeOf(() => parseOrder('authors(name'))).toBe('PGRST100');
   });
 
   it('reads several Prefer values and ignores unknown ones', () => {

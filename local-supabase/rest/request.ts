@@ -67,7 +67,13 @@ export type Filter = {
 export type Logic = { kind: 'logic'; op: 'and' | 'or'; negated: boolean; children: Condition[] };
 export type Condition = Filter | Logic;
 
-export type OrderTerm = { field: Field; direction?: 'asc' | 'desc'; nulls?: 'first' | 'last' };
+export type OrderTerm = {
+  field: Field;
+  direction?: 'asc' | 'desc';
+  nulls?: 'first' | 'last';
+  /** `order=authors(name)`: a column of a to-one embedded resource (PostgREST's related order). */
+  relation?: string;
+};
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -406,12 +412,12 @@ export function parseOrder(text: string): OrderTerm[] {
   return splitTopLevel(text, `order=${text}`).map((part) => {
     const pieces = part.split('.');
     const fieldText = pieces.shift() ?? '';
-    if (fieldText.includes('('))
-      throw queryParamError(
-        `"failed to parse order (${text})"`,
-        'ordering by embedded resources is not supported',
-      );
-    const term: OrderTerm = { field: fieldFrom(fieldText, `order=${text}`) };
+    const related = /^([^()]+)\(([^()]+)\)$/.exec(fieldText);
+    if (!related && fieldText.includes('('))
+      throw queryParamError(`"failed to parse order (${text})"`, `cannot read "${fieldText}"`);
+    const term: OrderTerm = related
+      ? { field: fieldFrom(related[2] as string, `order=${text}`), relation: related[1] as string }
+      : { field: fieldFrom(fieldText, `order=${text}`) };
     for (const p of pieces) {
       if ((p === 'asc' || p === 'desc') && !term.direction) term.direction = p;
       else if ((p === 'nullsfirst' || p === 'nullslast') && !term.nulls)
