@@ -10,7 +10,7 @@ import { syncAuthWithRouter } from './app/auth-sync';
 import { queryClient } from './lib/query-client';
 
 const router = createAppRouter(queryClient);
-syncAuthWithRouter(router, queryClient);
+syncAuthWithRouter(router);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

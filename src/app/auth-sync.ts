@@ -1,23 +1,19 @@
 // Feeds auth state changes to the router: when the session ends (sign-out here or in another
-// tab, or a refresh token that no longer works) the app leaves the signed-in pages and forgets
-// the previous person's cached data.
-import type { QueryClient } from '@tanstack/react-query';
+// tab, or a refresh token that no longer works) the app leaves the signed-in pages. The sign-in
+// page then empties the query cache (see routes/sign-in.tsx).
 import { onAuthChange } from '../features/auth/api/auth-session';
 import { paths, signInPath } from '../config/paths';
 import type { AppRouter } from './router';
 
-export function syncAuthWithRouter(router: AppRouter, queryClient: QueryClient): () => void {
+export function syncAuthWithRouter(router: AppRouter): () => void {
   return onAuthChange(({ event, userInitiated }) => {
     if (event !== 'SIGNED_OUT') return;
     const { pathname, search } = router.state.location;
-    if (pathname === paths.signIn) {
-      queryClient.clear();
-      return;
-    }
+    if (pathname === paths.signIn) return;
     // A deliberate sign-out starts the next person fresh; an expired session brings the same
     // person back to the page they were on.
-    const target = userInitiated ? paths.signIn : signInPath(pathname + search);
-    // Clear only after leaving the shell, so no mounted page refetches without a session.
-    void router.navigate(target, { replace: true }).then(() => queryClient.clear());
+    void router.navigate(userInitiated ? paths.signIn : signInPath(pathname + search), {
+      replace: true,
+    });
   });
 }

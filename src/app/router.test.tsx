@@ -30,8 +30,9 @@ const amara = {
 function renderApp(path: string) {
   const queryClient = createQueryClient();
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
-  const stop = syncAuthWithRouter(router, queryClient);
-  renderWithProviders(<RouterProvider router={router} />);
+  const stop = syncAuthWithRouter(router);
+  // The same client for loaders and components, as in main.tsx.
+  renderWithProviders(<RouterProvider router={router} />, queryClient);
   return { router, stop, user: userEvent.setup() };
 }
 
@@ -68,11 +69,18 @@ describe('routing by session and role', () => {
   it('returns to sign-in when the person signs out', async () => {
     server.use(gotrue.signsIn(amara), postgrest.staffProfile(amara));
     await supabase.auth.signInWithPassword({ email: 'concierge@loupe.test', password: 'x' });
+    const profileReads: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/rest/v1/staff')) profileReads.push(request.url);
+    });
     const { router, stop, user } = renderApp('/board');
 
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    // The shell read the profile once; signing out did not make it read again without a session.
+    expect(profileReads).toHaveLength(1);
+    server.events.removeAllListeners();
     // A deliberate sign-out does not carry the page along for the next person.
     expect(router.state.location.search).toBe('');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeVisible();

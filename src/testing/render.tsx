@@ -8,7 +8,6 @@ import { createQueryClient } from '../lib/query-client';
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(() => cleanup());
 
-export function renderWithProviders(ui: ReactElement) {
-  const queryClient = createQueryClient();
+export function renderWithProviders(ui: ReactElement, queryClient = createQueryClient()) {
   return { queryClient, ...render(<AppProvider queryClient={queryClient}>{ui}</AppProvider>) };
 }

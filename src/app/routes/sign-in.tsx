@@ -1,12 +1,22 @@
 // The /sign-in page: the form on a quiet card, and back to where the person was going after.
 import { Center, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
 import { SignInForm } from '../../features/auth/components/SignInForm';
 import { safeRedirectPath } from '../../config/paths';
 
 export function SignInRoute() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+
+  // Forget the previous person's server data whenever the sign-in page shows. Doing it here,
+  // rather than on the SIGNED_OUT event, guarantees no signed-in page is still mounted: a
+  // mounted page would refetch the cleared queries without a session (and get 401s).
+  useEffect(() => {
+    queryClient.clear();
+  }, [queryClient]);
   const goOn = () => void navigate(safeRedirectPath(params.get('redirectTo')), { replace: true });
 
   return (

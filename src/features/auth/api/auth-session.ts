@@ -1,7 +1,6 @@
 // The signed-in session as the rest of the app sees it, fed only by
-// supabase.auth.onAuthStateChange: readable from route loaders (currentSession) and from
-// React (useSession), with one subscription for the whole app.
-import { useSyncExternalStore } from 'react';
+// supabase.auth.onAuthStateChange: route loaders read it (currentSession) and the router
+// follows its changes (onAuthChange), through one subscription for the whole app.
 import type { AuthChangeEvent, Session } from '@supabase/supabase-js';
 import { supabase } from '../../../lib/supabase';
 
@@ -54,11 +53,4 @@ export function onAuthChange(listener: Listener): () => void {
 /** Called by the sign-out mutation just before it signs out, so listeners can tell the cases. */
 export function noteSignOutRequested(): void {
   signOutRequested = true;
-}
-
-export function useSession(): Session | null {
-  return useSyncExternalStore(
-    (notify) => onAuthChange(() => notify()),
-    () => current,
-  );
 }
