@@ -129,20 +129,22 @@ describe.each(targets())('REST features on $engine', (t) => {
       expect(data).toEqual([{ id: 5, genre: 'fiction' }]);
     });
 
-    it('csv() answers text/csv with a header line', async () => {
+    it('csv() answers text/csv: a header line, then each row as Postgres prints a record', async () => {
+      // PostgREST builds the body from each row's record text (the inside of `(…)`), so values
+      // with spaces, commas or quotes are double-quoted and nulls are empty.
       const { data, error } = await db
         .from('books')
-        .select('id, title')
-        .in('id', [1, 9])
+        .select('id, title, price')
+        .in('id', [5, 8])
         .order('id')
         .csv();
       expect(error).toBeNull();
-      expect(data).toBe('id,title\n1,A Wizard of Earthsea\n9,Women & Power');
-      const raw = await restFetch(t, '/books?select=id,title&id=eq.5', {
+      expect(data).toBe(`id,title,price\n5,"If on a winter's night a traveler",\n8,SPQR,18.75`);
+      const raw = await restFetch(t, '/books?select=id,title&id=eq.9', {
         headers: { Accept: 'text/csv' },
       });
       expect(raw.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(await raw.text()).toBe(`id,title\n5,If on a winter's night a traveler`);
+      expect(await raw.text()).toBe('id,title\n9,"Women & Power"');
     });
   });
 
