@@ -320,6 +320,22 @@ describe.each(targets())('REST reads on $engine', (t) => {
       ]);
     });
 
+    it('a nested and() inside an or() on an embedded resource', async () => {
+      const { data, error } = await db
+        .from('books')
+        .select('id, reviews(id)')
+        .in('id', [1, 4, 8])
+        .or('and(rating.gte.4,reviewer.eq.ana),reviewer.eq.cy', { referencedTable: 'reviews' })
+        .order('id')
+        .order('id', { referencedTable: 'reviews' });
+      expect(error).toBeNull();
+      expect(data).toEqual([
+        { id: 1, reviews: [{ id: 1 }] },
+        { id: 4, reviews: [{ id: 4 }, { id: 5 }] },
+        { id: 8, reviews: [{ id: 7 }] },
+      ]);
+    });
+
     it('is.null on an embedded resource keeps parents without a match (anti-join)', async () => {
       const { data } = await db
         .from('books')
