@@ -61,8 +61,11 @@ $$;
 
 -- Puts the capture trigger on every table of the publication (including `for all tables`
 -- publications, through pg_publication_tables) and takes it off tables that left it.
+-- security definer: the event trigger runs it as whoever ran the DDL, who may not own the tables;
+-- it takes no input and only brings the triggers in line with the publication.
 create or replace function realtime.sync_capture_triggers() returns void
 language plpgsql
+security definer
 set search_path = ''
 as $$
 declare
@@ -109,7 +112,13 @@ create or replace function realtime.on_schema_change() returns event_trigger
 language plpgsql
 as $$
 begin
-  perform realtime.sync_capture_triggers();
+  -- Realtime must never make a project's DDL fail: on any error, warn and let the service's
+  -- start-up reconcile catch up.
+  begin
+    perform realtime.sync_capture_triggers();
+  exception when others then
+    raise warning 'realtime: could not sync capture triggers: %', sqlerrm;
+  end;
   perform pg_notify('supabase_realtime_schema', tg_tag);
 end
 $$;
@@ -134,6 +143,9 @@ end
 $$;
 
 select realtime.sync_capture_triggers();
+
+-- Internal machinery: nothing for the API roles to call.
+revoke all on function realtime.capture_change() from public;
 
 -- Row-level security per subscriber, as walrus's apply_rls does it: for each (role, claims) pair,
 -- become that role with those claims and ask whether the changed row (found by primary key) is
