@@ -169,10 +169,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   server.keepAliveTimeout = 65_000;
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 54321, options.host ?? '127.0.0.1', () => resolveListen());
-  });
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 54321, options.host ?? '127.0.0.1', () => resolveListen());
+    });
+  } catch (error) {
+    // e.g. the port is taken: release what was opened so the data folder is closed cleanly.
+    for (const service of services) await service.close?.();
+    await db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `Port ${options.port ?? 54321} is already in use (is another stack running?).`
+        : (error as Error).message,
+      { cause: error },
+    );
+  }
   const address = server.address() as AddressInfo;
   publicUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 
