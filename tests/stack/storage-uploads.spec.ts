@@ -72,6 +72,7 @@ function tusUpload(
     upsert?: boolean;
     chunkSize?: number;
     stopAfter?: number;
+    duringCreation?: boolean;
   } = {},
 ): Promise<{ url: string; stopped: boolean }> {
   return new Promise((resolve, reject) => {
@@ -85,7 +86,7 @@ function tusUpload(
       },
       chunkSize: options.chunkSize ?? 256 * 1024,
       retryDelays: [100, 300, 1000],
-      uploadDataDuringCreation: false,
+      uploadDataDuringCreation: options.duringCreation ?? false,
       metadata,
       onError: reject,
       onChunkComplete: (_chunk, accepted) => {
@@ -227,6 +228,32 @@ describe.each(targets())('storage uploads on $engine', (t) => {
     });
     const down = await files().download('tus/full.mp4');
     expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
+  });
+
+  it("takes the first chunk in the creation request, as in Supabase's tus-js-client example", async () => {
+    const data = bytes(600 * 1024, 5);
+    const meta = {
+      bucketName: bucket,
+      objectName: 'tus/with-creation.bin',
+      contentType: 'video/mp4',
+    };
+    const done = await tusUpload(t, t.serviceRoleKey, data, meta, { duringCreation: true });
+    expect(done.stopped).toBe(false);
+    const down = await files().download('tus/with-creation.bin');
+    expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
+
+    // A file smaller than one chunk is finished by the POST alone.
+    const small = bytes(1000, 6);
+    await tusUpload(
+      t,
+      t.serviceRoleKey,
+      small,
+      { ...meta, objectName: 'tus/one-shot.bin' },
+      {
+        duringCreation: true,
+      },
+    );
+    expect((await files().info('tus/one-shot.bin')).data).toMatchObject({ size: 1000 });
   });
 
   it('keeps no object for a TUS upload stopped halfway, and resumes it from the offset', async () => {

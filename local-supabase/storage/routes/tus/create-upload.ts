@@ -1,11 +1,13 @@
-// POST /upload/resumable — TUS creation: Upload-Length plus Upload-Metadata (bucketName,
-// objectName, contentType, cacheControl, metadata), x-upsert. Everything that can refuse the
-// upload (bucket, size, mime type, RLS insert/upsert, a concurrent upload to the path) refuses
-// it here, before a byte is sent; 201 with the upload's URL otherwise.
+// POST /upload/resumable — TUS creation, and creation-with-upload: Upload-Length plus
+// Upload-Metadata (bucketName, objectName, contentType, cacheControl, metadata), x-upsert.
+// Everything that can refuse the upload (bucket, size, mime type, RLS insert/upsert, a
+// concurrent upload to the path) refuses it here, before a byte is stored; 201 with the
+// upload's URL otherwise.
 import { ERRORS } from '../../errors';
 import type { RouteHandler } from '../../route';
 import { prepareUpload } from '../../upload';
-import { TUS_EXPIRY_MS } from './uploads';
+import { receiveChunk } from './receive-chunk';
+import { TUS_EXPIRY_MS, type TusUpload } from './uploads';
 import {
   checkTusResumable,
   headerInt,
@@ -59,7 +61,7 @@ export const createUpload: RouteHandler = async ({ s, req, res, identity }) => {
     if (await s.tus.activeFor(bucketId, key)) throw ERRORS.UploadInProgress();
     const { id, version } = s.tus.newId(bucketId, key);
     const expiresAt = Date.now() + TUS_EXPIRY_MS;
-    await s.tus.create({
+    const upload: TusUpload = {
       id,
       bucket: bucketId,
       key,
@@ -71,14 +73,42 @@ export const createUpload: RouteHandler = async ({ s, req, res, identity }) => {
       upsert,
       expiresAt,
       touchedAt: Date.now(),
-    });
-    res.writeHead(201, {
+    };
+    await s.tus.create(upload);
+    const headers = {
       ...tusHeaders,
       Location: `${s.ctx.publicUrl()}/storage/v1/upload/resumable/${id}`,
       'Upload-Expires': new Date(expiresAt).toUTCString(),
-      'Content-Length': 0,
-    });
-    res.end();
+    };
+    // creation-with-upload: the POST carries the first chunk (or the whole file).
+    const withData =
+      (req.headers['content-type'] ?? '').toLowerCase() === 'application/offset+octet-stream';
+    if (!withData) {
+      res.writeHead(201, { ...headers, 'Content-Length': 0 }).end();
+      return;
+    }
+    if (!s.tus.tryLock(id)) throw ERRORS.UploadInProgress();
+    try {
+      let result: { offset: number; complete: boolean };
+      try {
+        result = await receiveChunk(s, req, upload, 0, who);
+      } catch (error) {
+        // The client never learnt this upload's URL, so nobody could resume it: drop it
+        // rather than let it hold the path.
+        await s.tus.remove(id);
+        throw error;
+      }
+      res
+        .writeHead(201, {
+          ...headers,
+          'Upload-Offset': String(result.offset),
+          ...(result.complete ? { 'Tus-Complete': '1' } : {}),
+          'Content-Length': 0,
+        })
+        .end();
+    } finally {
+      s.tus.unlock(id);
+    }
   } finally {
     s.tus.releasePath(bucketId, key);
   }
