@@ -80,6 +80,32 @@ describe.each(targets())('REST features on $engine', (t) => {
     });
   });
 
+  describe('computed relationships and privileges', () => {
+    it('a ROWS 1 function of the row type embeds as an object, or null', async () => {
+      const { data, error } = await db
+        .from('books')
+        .select('id, best_review(reviewer, rating)')
+        .in('id', [3, 8])
+        .order('id');
+      expect(error).toBeNull();
+      expect(data).toEqual([
+        { id: 3, best_review: null },
+        { id: 8, best_review: { reviewer: 'cy', rating: 5 } },
+      ]);
+    });
+
+    it('a table without privileges for anon → 401 42501; a signed-in user reads it', async () => {
+      const refused = await db.from('staff_memos').select('body');
+      expect(refused.status).toBe(401);
+      expect(expectPgrstError(refused.error, '42501').message).toBe(
+        'permission denied for table staff_memos',
+      );
+      const allowed = await anonClient(t, userToken(t, USER_A)).from('staff_memos').select('body');
+      expect(allowed.error).toBeNull();
+      expect(allowed.data).toEqual([{ body: 'inventory on friday' }]);
+    });
+  });
+
   describe('select features', () => {
     it('a computed field is selectable and filterable', async () => {
       const { data, error } = await db
