@@ -949,6 +949,24 @@ describe.each(targets())('REST hostile input on $engine', (t) => {
     expect(await checksum()).toBe(before);
   });
 
+  it('the corpus fired all at once (twice over) neither wedges nor corrupts the stack', async () => {
+    const before = await checksum();
+    // The small requests only: this is about failing transactions releasing the connection
+    // (PGlite has one) while others queue behind them, not about payload size.
+    const small = corpus(t, unique('hostile-burst')).filter(
+      (c) => c.req.path.length < 10_000 && (c.req.body?.length ?? 0) < 10_000,
+    );
+    const responses = await Promise.all([...small, ...small].map((c) => send(t, c.req)));
+    const problems = responses.flatMap((res, i) => checkCase([...small, ...small][i]!, res));
+    expect(problems).toEqual([]);
+    const started = Date.now();
+    const { data, error } = await anonClient(t).from('books').select('id').eq('id', 2).single();
+    expect(error).toBeNull();
+    expect(data).toEqual({ id: 2 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await checksum()).toBe(before);
+  });
+
   it('the service still answers normally afterwards', async () => {
     const db = anonClient(t);
     const { data, error } = await db.from('books').select('id, title').eq('id', 1).single();
