@@ -10,6 +10,7 @@ import { authorizeToken, type ChannelAuth } from './auth';
 import { Catalog } from './catalog';
 import { ChangeFeed } from './changes';
 import { Connection } from './connection';
+import { listenForDatabaseBroadcasts } from './db-broadcast';
 import type { RealtimeContext } from './context';
 import { Hub, topicKey } from './hub';
 import type { Vsn } from './protocol';
@@ -90,6 +91,7 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
       log: stack.log,
     });
     await feed.start();
+    const stopDatabaseBroadcasts = await listenForDatabaseBroadcasts(stack.db, hub, stack.log);
 
     const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
     const connections = new Set<Connection>();
@@ -208,6 +210,7 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
       },
 
       async close() {
+        await stopDatabaseBroadcasts();
         await feed.stop();
         for (const connection of connections) connection.terminate();
         connections.clear();

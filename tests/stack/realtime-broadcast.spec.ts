@@ -3,7 +3,7 @@
 // endpoints, and presence sync/join/leave for "who else is looking at this order".
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RealtimePresenceState, SupabaseClient } from '@supabase/supabase-js';
-import { targets } from './support/clients';
+import { serviceClient, targets } from './support/clients';
 import {
   Inbox,
   closeAll,
@@ -118,6 +118,37 @@ describe.each(targets())('realtime broadcast and presence on $engine', (t) => {
     expect(bad.status).toBe(422);
     const noKey = await fetch(`${t.url}/realtime/v1/api/broadcast`, { method: 'POST', body: '{}' });
     expect(noKey.status).toBe(401);
+  });
+
+  it('broadcast from the database (realtime.send) reaches public or private channels', async () => {
+    const service = serviceClient(t);
+    const room = `db-${crypto.randomUUID()}`;
+    const member = await signedInClient(t);
+    clients.push(member.client);
+    expect(
+      (await service.from('rt_room_members').insert({ room, member: member.sub })).error,
+    ).toBeNull();
+    const onPublic = new Inbox<Broadcast>();
+    const onPrivate = new Inbox<Broadcast>();
+    await subscribe(
+      member.client.channel(room).on('broadcast', { event: 'announcement' }, onPublic.push),
+    );
+    const listener = await client();
+    await listener.realtime.setAuth(member.token);
+    await subscribe(
+      listener
+        .channel(room, { config: { private: true } })
+        .on('broadcast', { event: 'announcement' }, onPrivate.push),
+    );
+    const send = (message: string, isPrivate: boolean) =>
+      service.rpc('rt_announce', { topic: room, message, is_private: isPrivate });
+    expect((await send('open to all', false)).error).toBeNull();
+    expect((await send('members only', true)).error).toBeNull();
+    expect((await onPublic.waitFor()).payload).toEqual({ message: 'open to all' });
+    expect((await onPrivate.waitFor()).payload).toEqual({ message: 'members only' });
+    await sleep(100);
+    expect(onPublic.items).toHaveLength(1);
+    expect(onPrivate.items).toHaveLength(1);
   });
 
   it('presence: each client sees who else is on the order, joins and leaves', async () => {

@@ -240,3 +240,46 @@ as $$
   select nullif(current_setting('realtime.topic', true), '')::text;
 $$;
 grant execute on function realtime.topic() to anon, authenticated, service_role;
+
+-- Broadcast from the database, as Supabase offers it: realtime.send() (and the trigger helper
+-- realtime.broadcast_changes()) queue a message in realtime.messages and notify the service,
+-- which delivers it to the channels on that topic and then deletes the row. Private (the
+-- default) reaches private channels only, whose members passed the read policy at join.
+create or replace function realtime.send(payload jsonb, event text, topic text, private boolean default true)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  message_id uuid;
+begin
+  insert into realtime.messages (payload, event, topic, private, extension)
+  values (payload, event, topic, private, 'broadcast')
+  returning id into message_id;
+  perform pg_notify('supabase_realtime_broadcast', message_id::text);
+end
+$$;
+grant execute on function realtime.send(jsonb, text, text, boolean) to anon, authenticated, service_role;
+
+create or replace function realtime.broadcast_changes(
+  topic_name text, event_name text, operation text, table_name text, table_schema text,
+  new record, old record, level text default 'ROW')
+returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if level = 'STATEMENT' then
+    raise exception 'function can only be triggered for each row, not for each statement';
+  end if;
+  perform realtime.send(
+    jsonb_build_object(
+      'old_record', case when old is null then null else to_jsonb(old) end,
+      'record', case when new is null then null else to_jsonb(new) end,
+      'operation', operation, 'table', table_name, 'schema', table_schema),
+    event_name, topic_name);
+end
+$$;
+grant execute on function realtime.broadcast_changes(text, text, text, text, text, record, record, text)
+  to anon, authenticated, service_role;
