@@ -490,6 +490,15 @@ describe.each(targets())('REST reads on $engine', (t) => {
       expect(count).toBe(5);
     });
 
+    it('count=exact counts the parents that an !inner embed filter keeps', async () => {
+      const { data, count } = await db
+        .from('authors')
+        .select('id, books!inner(id)', { count: 'exact' })
+        .eq('books.in_print', false);
+      expect(count).toBe(2);
+      expect(ids(data).sort()).toEqual([1, 3]);
+    });
+
     it('the Range header works like offset/limit', async () => {
       const raw = await restFetch(t, '/books?select=id&order=id', {
         headers: { Range: '3-5', 'Range-Unit': 'items', Prefer: 'count=exact' },
