@@ -7,8 +7,14 @@ import { decodeFrame, encodeBroadcast, encodeMessage, ProtocolError } from './pr
 import type { PhxMessage, Vsn } from './protocol';
 import type { RealtimeContext } from './context';
 
+/** Phoenix drops a socket that sent nothing (not even a heartbeat) for this long. */
+const IDLE_TIMEOUT_MS = 60_000;
+/** Realtime's default max_channels_per_client. */
+const MAX_CHANNELS = 100;
+
 export class Connection implements ChannelSocket {
   private channels = new Map<string, Channel>();
+  private idleTimer: NodeJS.Timeout;
   /** Messages of one socket are handled in order, even when a join awaits the database. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -18,7 +24,10 @@ export class Connection implements ChannelSocket {
     private readonly vsn: Vsn,
     readonly apikey: string,
   ) {
+    this.idleTimer = setTimeout(() => ws.terminate(), IDLE_TIMEOUT_MS);
+    this.idleTimer.unref();
     ws.on('message', (data, isBinary) => {
+      this.idleTimer.refresh();
       const buffer = Array.isArray(data)
         ? Buffer.concat(data)
         : Buffer.isBuffer(data)
@@ -26,7 +35,10 @@ export class Connection implements ChannelSocket {
           : Buffer.from(data);
       this.queue = this.queue.then(() => this.onFrame(buffer, isBinary));
     });
-    ws.on('close', () => this.closeAll());
+    ws.on('close', () => {
+      clearTimeout(this.idleTimer);
+      this.closeAll();
+    });
     ws.on('error', () => this.closeAll());
   }
 
@@ -88,6 +100,17 @@ export class Connection implements ChannelSocket {
       }
       // Phoenix closes an existing channel on the same topic before joining again.
       const existing = this.channels.get(message.topic);
+      if (!existing && this.channels.size >= MAX_CHANNELS) {
+        this.send({
+          ...message,
+          event: 'phx_reply',
+          payload: {
+            status: 'error',
+            response: { reason: 'ChannelRateLimitReached: Too many channels' },
+          },
+        });
+        return;
+      }
       if (existing) {
         existing.push('phx_close', {});
         existing.close();

@@ -2,6 +2,7 @@
 // (vsn 2.0.0) and JSON (vsn 1.0.0) serializers talking to each other, the REST broadcast
 // endpoints, and presence sync/join/leave for "who else is looking at this order".
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { RealtimePresenceState, SupabaseClient } from '@supabase/supabase-js';
 import { serviceClient, targets } from './support/clients';
 import {
@@ -149,6 +150,39 @@ describe.each(targets())('realtime broadcast and presence on $engine', (t) => {
     await sleep(100);
     expect(onPublic.items).toHaveLength(1);
     expect(onPrivate.items).toHaveLength(1);
+  });
+
+  it('Phoenix socket rules: unmatched topics, 100 channels per socket, bad keys refused', async () => {
+    const url = `${t.url.replace('http', 'ws')}/realtime/v1/websocket`;
+    const ws = new WebSocket(`${url}?apikey=${t.anonKey}&vsn=2.0.0`);
+    const replies = new Inbox<unknown[]>();
+    ws.on('message', (d) => replies.push(JSON.parse(String(d)) as unknown[]));
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify(['1', '1', 'realtime:nowhere', 'broadcast', { event: 'x' }]));
+    expect((await replies.waitFor((m) => m[1] === '1'))[4]).toEqual({
+      status: 'error',
+      response: { reason: 'unmatched topic' },
+    });
+    for (let i = 0; i < 101; i++) {
+      ws.send(JSON.stringify([`j${i}`, `j${i}`, `realtime:many-${i}`, 'phx_join', { config: {} }]));
+    }
+    expect((await replies.waitFor((m) => m[1] === 'j99'))[4]).toMatchObject({ status: 'ok' });
+    expect((await replies.waitFor((m) => m[1] === 'j100'))[4]).toEqual({
+      status: 'error',
+      response: { reason: 'ChannelRateLimitReached: Too many channels' },
+    });
+    ws.close();
+
+    for (const query of ['vsn=2.0.0', `apikey=not-a-key&vsn=2.0.0`]) {
+      const refused = new WebSocket(`${url}?${query}`);
+      const status = await new Promise<number | undefined>((resolve) => {
+        refused.once('unexpected-response', (_req, res) => resolve(res.statusCode));
+        refused.once('open', () => resolve(undefined));
+        refused.once('error', () => undefined);
+      });
+      expect(status).toBe(401);
+      refused.terminate();
+    }
   });
 
   it('presence: each client sees who else is on the order, joins and leaves', async () => {
