@@ -56,10 +56,10 @@ begin
       expected_bucket := 'certificates'; max_bytes := 20 * mb; what := 'A certificate';
       types_ok := new.mime_type in ('application/pdf', 'image/jpeg', 'image/png');
     when 'qc_photo' then
-      expected_bucket := 'qc-media'; max_bytes := 25 * mb; what := 'A QC photo';
+      expected_bucket := 'qc-photos'; max_bytes := 25 * mb; what := 'A QC photo';
       types_ok := new.mime_type in ('image/jpeg', 'image/png', 'image/webp', 'image/heic');
     when 'unboxing_video' then
-      expected_bucket := 'qc-media'; max_bytes := 500 * mb; what := 'An unboxing video';
+      expected_bucket := 'qc-videos'; max_bytes := 500 * mb; what := 'An unboxing video';
       types_ok := new.mime_type in ('video/mp4', 'video/quicktime', 'video/webm');
     when 'shipping_label' then
       expected_bucket := 'shipping-labels'; max_bytes := 5 * mb; what := 'A shipping label';

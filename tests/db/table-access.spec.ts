@@ -268,7 +268,7 @@ describe.each(dbTargets())('table access on $engine', (t) => {
               .insert({
                 order_id: (await createOrder(svc, 'qc')).id,
                 kind: 'qc_photo',
-                bucket: 'qc-media',
+                bucket: 'qc-photos',
                 storage_path: `matrix/${next()}.jpg`,
                 mime_type: 'image/jpeg',
                 size_bytes: 2048,
@@ -281,7 +281,7 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       insertRow: async () => ({
         order_id: (await createOrder(svc, 'qc')).id,
         kind: 'qc_photo',
-        bucket: 'qc-media',
+        bucket: 'qc-photos',
         storage_path: `matrix/${next()}.jpg`,
         mime_type: 'image/jpeg',
         size_bytes: 2048,

@@ -183,9 +183,9 @@ export async function attachCertification(svc: SupabaseClient, orderId: string) 
       })
       .select('id'),
   );
-  for (const [kind, mime] of [
-    ['qc_photo', 'image/jpeg'],
-    ['unboxing_video', 'video/mp4'],
+  for (const [kind, mime, bucket] of [
+    ['qc_photo', 'image/jpeg', 'qc-photos'],
+    ['unboxing_video', 'video/mp4', 'qc-videos'],
   ] as const) {
     must(
       await svc
@@ -193,7 +193,7 @@ export async function attachCertification(svc: SupabaseClient, orderId: string) 
         .insert({
           order_id: orderId,
           kind,
-          bucket: 'qc-media',
+          bucket,
           storage_path: `${orderId}/${kind}-${unique()}`,
           mime_type: mime,
           size_bytes: 1024,

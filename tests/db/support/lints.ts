@@ -63,7 +63,7 @@ export const lints: Lint[] = [
     rule: 'each policy is for one operation and names its roles (no FOR ALL, no PUBLIC)',
     offenders: list(
       `select tablename || ': ' || policyname as offender from pg_policies
-       where schemaname = 'public' and (cmd = 'ALL' or roles @> array['public']::name[])`,
+       where schemaname in ('public', 'storage') and (cmd = 'ALL' or roles @> array['public']::name[])`,
     ),
   },
   {
@@ -72,7 +72,7 @@ export const lints: Lint[] = [
       const policies = await db.query<{ policy: string; expr: string }>(
         `select tablename || ': ' || policyname as policy,
                 coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr
-         from pg_policies where schemaname = 'public'`,
+         from pg_policies where schemaname in ('public', 'storage')`,
       );
       return policies.rows
         .filter(({ expr }) => {
@@ -97,7 +97,7 @@ export const lints: Lint[] = [
     rule: 'no insert, update or delete policy is always true',
     offenders: list(
       `select tablename || ': ' || policyname as offender from pg_policies
-       where schemaname = 'public' and cmd in ('INSERT', 'UPDATE', 'DELETE', 'ALL')
+       where schemaname in ('public', 'storage') and cmd in ('INSERT', 'UPDATE', 'DELETE', 'ALL')
          and (btrim(coalesce(qual, ''), ' ()') = 'true' or btrim(coalesce(with_check, ''), ' ()') = 'true')`,
     ),
   },
@@ -112,7 +112,7 @@ export const lints: Lint[] = [
                                         then array['anon', 'authenticated']::name[] else p.roles end) r(role)
          cross join lateral unnest(case when p.cmd = 'ALL'
                                         then array['SELECT', 'INSERT', 'UPDATE', 'DELETE'] else array[p.cmd] end) c(cmd)
-         where p.schemaname = 'public' and p.permissive = 'PERMISSIVE'
+         where p.schemaname in ('public', 'storage') and p.permissive = 'PERMISSIVE'
        )
        select tablename || ' ' || role || ' ' || cmd as offender
        from expanded group by tablename, role, cmd having count(*) > 1`,
@@ -135,6 +135,22 @@ export const lints: Lint[] = [
          )`,
     ),
   },
+  {
+    rule: 'no bucket is public (files are served through signed URLs)',
+    offenders: list(
+      `select b.id as offender from storage.buckets b where coalesce(b.public, false)`,
+    ),
+  },
+  {
+    rule: 'no public bucket lets clients list its files (a select policy on storage.objects)',
+    offenders: list(
+      `select b.id || ': ' || p.policyname as offender
+       from storage.buckets b
+       join pg_policies p on p.schemaname = 'storage' and p.tablename = 'objects' and p.cmd in ('SELECT', 'ALL')
+       where coalesce(b.public, false)
+         and (p.qual is null or p.qual like '%' || b.id || '%' or p.qual !~ 'bucket_id')`,
+    ),
+  },
 ];
 
 /** A migration that breaks every lint once: the control that proves the checks can fail. */
@@ -153,4 +169,6 @@ export const brokenSchema = `
   create policy "metadata" on public.lint_policies for update to authenticated
     using ((select auth.jwt()) -> 'user_metadata' ->> 'role' = 'manager');
   create policy "wide open insert" on public.lint_policies for insert to authenticated with check (true);
+  insert into storage.buckets (id, name, public) values ('lint_public', 'lint_public', true);
+  create policy "lint_listing" on storage.objects for select to anon using (bucket_id = 'lint_public');
 `;
