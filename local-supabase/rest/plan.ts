@@ -151,7 +151,8 @@ function findRelationship(
   const all = cache.relationships.get(qualified(origin.schema, origin.name)) ?? [];
   let candidates = all.filter(
     (r) =>
-      r.foreignTable.name === name ||
+      // A computed relationship is named by its function; the others by their target.
+      (r.computed ? r.computed.name === name : r.foreignTable.name === name) ||
       // Embedding by a foreign key column or constraint name on the origin (`client_id(*)`).
       (r.holdsKey && r.columns.length === 1 && r.columns[0] === name) ||
       (r.holdsKey && r.constraint === name),
@@ -162,7 +163,8 @@ function findRelationship(
         r.constraint === hint ||
         (r.columns.length === 1 && r.columns[0] === hint) ||
         (r.foreignColumns.length === 1 && r.foreignColumns[0] === hint) ||
-        r.foreignTable.name === hint,
+        r.foreignTable.name === hint ||
+        r.junction?.table.name === hint,
     );
   }
   const unique = [...new Map(candidates.map((r) => [relationshipKey(r), r])).values()];
@@ -183,7 +185,9 @@ function findRelationship(
     unique.map((r) => ({
       cardinality: r.cardinality,
       embedding: `${r.table.name} with ${r.foreignTable.name}`,
-      relationship: `${r.constraint} using ${r.table.name}${fmt(r.columns)} and ${r.foreignTable.name}${fmt(r.foreignColumns)}`,
+      relationship: r.junction
+        ? `${r.junction.table.name} using ${r.junction.sourceConstraint}${fmt(r.junction.sourceColumns)} and ${r.junction.targetConstraint}${fmt(r.junction.targetColumns)}`
+        : `${r.constraint} using ${r.table.name}${fmt(r.columns)} and ${r.foreignTable.name}${fmt(r.foreignColumns)}`,
     })),
     `Try changing '${name}' to one of the following: ${unique
       .map((r) => `'${r.foreignTable.name}!${r.constraint}'`)
@@ -233,7 +237,7 @@ function planSelect(
       plan.embeds.push({
         key: item.alias ?? item.name,
         relationship: rel,
-        toOne: rel.cardinality !== 'one-to-many',
+        toOne: rel.cardinality === 'many-to-one' || rel.cardinality === 'one-to-one',
         inner: item.inner,
         spread: item.spread,
         target,

@@ -78,6 +78,27 @@ const cache: SchemaCache = {
   roles: new Set(['anon']),
 };
 
+// people ⇄ clubs through memberships (person_id, club_id) — a junction.
+cache.tables.set('public.clubs', table('clubs', [col('id'), col('name', 'text')]));
+cache.relationships.get('public.people')?.push({
+  table: { schema: 'public', name: 'people' },
+  foreignTable: { schema: 'public', name: 'clubs' },
+  constraint: 'memberships',
+  columns: [],
+  foreignColumns: [],
+  cardinality: 'many-to-many',
+  holdsKey: false,
+  junction: {
+    table: { schema: 'public', name: 'memberships' },
+    sourceConstraint: 'memberships_person_fk',
+    targetConstraint: 'memberships_club_fk',
+    sourceColumns: ['person_id'],
+    sourceForeign: ['id'],
+    targetColumns: ['club_id'],
+    targetForeign: ['id'],
+  },
+});
+
 function sqlFor(
   path: string,
   qs: string,
@@ -133,6 +154,27 @@ describe('query building', () => {
     const s = sqlFor('/people', 'select=id,loans(id)&loans.or=(note.eq.a,id.eq.2)');
     expect(s.sql).toContain(
       'WHERE "pgrst_1"."lender_id" = "pgrst_0"."id" AND (("pgrst_1"."note" = $1) OR ("pgrst_1"."id" = $2))',
+    );
+  });
+
+  it('embeds many-to-many by joining the junction and correlating it to the parent', () => {
+    const s = sqlFor('/people', 'select=name,clubs(name)');
+    expect(s.sql).toContain(
+      'FROM "public"."clubs" AS "pgrst_1" INNER JOIN "public"."memberships" AS "pgrst_1_jt" ON "pgrst_1_jt"."club_id" = "pgrst_1"."id"',
+    );
+    expect(s.sql).toContain('WHERE "pgrst_1_jt"."person_id" = "pgrst_0"."id"');
+  });
+
+  it('orders by a to-one embed through its foreign key, and refuses a to-many one (PGRST118)', () => {
+    const s = sqlFor(
+      '/loans',
+      'select=id,lender:people!loans_lender_fk(name)&order=lender(name).desc',
+    );
+    expect(s.sql).toContain(
+      'ORDER BY (SELECT "pgrst_1_o"."name" FROM "public"."people" AS "pgrst_1_o" WHERE "pgrst_1_o"."id" = "pgrst_0"."lender_id" LIMIT 1) DESC',
+    );
+    expect(errorOf(() => sqlFor('/people', 'select=id,loans(id)&order=loans(id)'))?.code).toBe(
+      'PGRST118',
     );
   });
 

@@ -229,13 +229,17 @@ function orderExpr(p: Params, plan: ReadPlan, term: OrderTerm): string {
     throw queryParamError(`"failed to parse order"`, `'${term.relation}' is not embedded`);
   const rel = embed.relationship;
   const o = embed.plan.alias + '_o';
+  const value = columnExpr(p, o, term.field);
+  if (rel.computed) {
+    return `(SELECT ${value} FROM ${qident(rel.computed.schema, rel.computed.name)}(${ident(plan.alias)}) AS ${ident(o)} LIMIT 1)`;
+  }
   const on = rel.columns
     .map(
       (c, i) =>
         `${ident(o)}.${ident(rel.foreignColumns[i] as string)} = ${ident(plan.alias)}.${ident(c)}`,
     )
     .join(' AND ');
-  return `(SELECT ${columnExpr(p, o, term.field)} FROM ${qident(embed.target.schema, embed.target.name)} AS ${ident(o)} WHERE ${on} LIMIT 1)`;
+  return `(SELECT ${value} FROM ${qident(embed.target.schema, embed.target.name)} AS ${ident(o)} WHERE ${on} LIMIT 1)`;
 }
 
 const whereSql = (where: string[]) => (where.length ? ' WHERE ' + where.join(' AND ') : '');
@@ -245,10 +249,33 @@ function embedJoin(p: Params, parentAlias: string, embed: EmbedPlan): string {
   const child = embed.plan;
   const rel = embed.relationship;
   const l = level(p, child, { limit: child.limit, offset: child.offset });
-  const on = rel.columns.map(
-    (c, i) =>
-      `${ident(child.alias)}.${ident(rel.foreignColumns[i] as string)} = ${ident(parentAlias)}.${ident(c)}`,
-  );
+  let from = `${qident(embed.target.schema, embed.target.name)} AS ${ident(child.alias)}`;
+  let on: string[];
+  if (rel.computed) {
+    // A computed relationship: the function called with the parent row.
+    from = `${qident(rel.computed.schema, rel.computed.name)}(${ident(parentAlias)}) AS ${ident(child.alias)}`;
+    on = [];
+  } else if (rel.junction) {
+    // Many-to-many: the target joined to the junction, the junction correlated to the parent.
+    const j = rel.junction;
+    const jAlias = ident(child.alias + '_jt');
+    const joinOn = j.targetColumns
+      .map(
+        (c, i) =>
+          `${jAlias}.${ident(c)} = ${ident(child.alias)}.${ident(j.targetForeign[i] as string)}`,
+      )
+      .join(' AND ');
+    from += ` INNER JOIN ${qident(j.table.schema, j.table.name)} AS ${jAlias} ON ${joinOn}`;
+    on = j.sourceColumns.map(
+      (c, i) =>
+        `${jAlias}.${ident(c)} = ${ident(parentAlias)}.${ident(j.sourceForeign[i] as string)}`,
+    );
+  } else {
+    on = rel.columns.map(
+      (c, i) =>
+        `${ident(child.alias)}.${ident(rel.foreignColumns[i] as string)} = ${ident(parentAlias)}.${ident(c)}`,
+    );
+  }
   if (embed.spread) {
     // A spread embed lifts the child's columns into the parent row.
     if (!embed.toOne) {
@@ -257,10 +284,10 @@ function embedJoin(p: Params, parentAlias: string, embed: EmbedPlan): string {
         'only to-one relationships can be spread',
       );
     }
-    const inner = `SELECT ${l.selectList}, true AS "pgrst_found" FROM ${qident(embed.target.schema, embed.target.name)} AS ${ident(child.alias)} ${l.joins}${whereSql([...on, ...l.where])}${l.orderLimit}`;
+    const inner = `SELECT ${l.selectList}, true AS "pgrst_found" FROM ${from} ${l.joins}${whereSql([...on, ...l.where])}${l.orderLimit}`;
     return `LEFT JOIN LATERAL (${inner}) AS ${ident(embed.lateral)} ON TRUE`;
   }
-  const rows = `SELECT ${l.selectList} FROM ${qident(embed.target.schema, embed.target.name)} AS ${ident(child.alias)} ${l.joins}${whereSql([...on, ...l.where])}${l.orderLimit}`;
+  const rows = `SELECT ${l.selectList} FROM ${from} ${l.joins}${whereSql([...on, ...l.where])}${l.orderLimit}`;
   const r = ident(child.alias + '_r');
   const body = embed.toOne ? `row_to_json(${r})` : `json_agg(${r})`;
   return `LEFT JOIN LATERAL (SELECT ${body} AS "body" FROM (${rows}) AS ${r}) AS ${ident(embed.lateral)} ON TRUE`;
@@ -270,6 +297,13 @@ function bodyExpr(request: ApiRequest, t = '"pgrst_t"'): string {
   const agg = `json_agg(${t})`;
   const stripped = request.accept.stripNulls ? `json_strip_nulls(${agg})` : agg;
   if (request.accept.type === 'object') return `coalesce((${stripped}->0)::text, 'null')`;
+  if (request.accept.type === 'csv') {
+    // As PostgREST: a header of the first row's keys, then each row as Postgres prints the
+    // record without its parentheses (quoted where needed, NULL empty).
+    const header = `array_to_string(ARRAY(SELECT json_object_keys(${agg}->0)), ',')`;
+    const rows = `coalesce(string_agg(substring(${t}::text, 2, length(${t}::text) - 2), chr(10)), '')`;
+    return `${header} || chr(10) || ${rows}`;
+  }
   return `coalesce(${stripped}::text, '[]')`;
 }
 

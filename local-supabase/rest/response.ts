@@ -39,7 +39,9 @@ export function buildReply(
   const contentType =
     request.accept.type === 'object'
       ? 'application/vnd.pgrst.object+json; charset=utf-8'
-      : 'application/json; charset=utf-8';
+      : request.accept.type === 'csv'
+        ? 'text/csv; charset=utf-8'
+        : 'application/json; charset=utf-8';
 
   if (plan.kind === 'read') {
     if (statement.shape === 'void') return { status: 204, headers, body: '' };

@@ -38,7 +38,20 @@ export type Relationship = {
   constraint: string;
   columns: string[];
   foreignColumns: string[];
-  cardinality: 'many-to-one' | 'one-to-many' | 'one-to-one';
+  cardinality: 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many';
+  /** Many-to-many: the junction table and its two foreign keys (`columns`/`foreignColumns`
+   * are then empty). `sourceColumns` on the junction reference `table`'s `sourceForeign`. */
+  /** A computed relationship: a function of `table`'s row returning `foreignTable` rows. */
+  computed?: QualifiedName;
+  junction?: {
+    table: QualifiedName;
+    sourceConstraint: string;
+    targetConstraint: string;
+    sourceColumns: string[];
+    sourceForeign: string[];
+    targetColumns: string[];
+    targetForeign: string[];
+  };
   /** For one-to-one: whether `table` holds the foreign key. */
   holdsKey: boolean;
 };
@@ -181,8 +194,23 @@ from pg_proc p
 join pg_namespace n on n.oid = p.pronamespace
 join pg_type t on t.oid = p.proargtypes[0]
 join pg_class tc on tc.oid = t.typrelid join pg_namespace tn on tn.oid = tc.relnamespace
+join pg_type rt on rt.oid = p.prorettype
 where p.pronargs = 1 and p.prokind = 'f' and not p.proretset and n.nspname = any($1::text[])
-  and p.prorettype <> 'void'::regtype`;
+  and p.prorettype <> 'void'::regtype and rt.typtype <> 'c'`;
+
+// Computed relationships: one-argument functions of a table's row type returning rows of a
+// table; to-one when they return a single row or are declared ROWS 1, as in PostgREST.
+const computedRelsSql = `
+select n.nspname as schema, p.proname as name, tn.nspname as table_schema, tc.relname as table_name,
+  rn.nspname as target_schema, rc.relname as target_name,
+  (not p.proretset or p.prorows = 1) as to_one
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type t on t.oid = p.proargtypes[0]
+join pg_class tc on tc.oid = t.typrelid join pg_namespace tn on tn.oid = tc.relnamespace
+join pg_type rt on rt.oid = p.prorettype and rt.typtype = 'c'
+join pg_class rc on rc.oid = rt.typrelid join pg_namespace rn on rn.oid = rc.relnamespace
+where p.pronargs = 1 and p.prokind = 'f' and n.nspname = any($1::text[])`;
 
 const rolesSql = `
 select r.rolname as name from pg_roles r
@@ -211,6 +239,15 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
     table_name: string;
     type: string;
   }>(computedSql, schemaParam);
+  const computedRelRows = await db.query<{
+    schema: string;
+    name: string;
+    table_schema: string;
+    table_name: string;
+    target_schema: string;
+    target_name: string;
+    to_one: boolean;
+  }>(computedRelsSql, schemaParam);
 
   const tables = new Map<string, Table>();
   for (const row of tableRows.rows) {
@@ -274,6 +311,19 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
   }
 
   addViewRelationships(viewRows.rows, attnumRows.rows, fkRows.rows, add);
+  addManyToMany(tables, fkRows.rows, add);
+  for (const c of computedRelRows.rows) {
+    add({
+      table: { schema: c.table_schema, name: c.table_name },
+      foreignTable: { schema: c.target_schema, name: c.target_name },
+      constraint: c.name,
+      columns: [],
+      foreignColumns: [],
+      cardinality: c.to_one ? 'many-to-one' : 'one-to-many',
+      holdsKey: false,
+      computed: { schema: c.schema, name: c.name },
+    });
+  }
 
   const routines = new Map<string, Routine[]>();
   for (const row of routineRows.rows) {
@@ -408,6 +458,52 @@ function addViewRelationships(
           foreignColumns: cols,
           cardinality: 'one-to-many',
           holdsKey: false,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * Many-to-many through a junction: a table with two foreign keys whose columns together lie
+ * in its primary key (PostgREST's addM2MRels), embeddable from either end without naming it.
+ */
+function addManyToMany(
+  tables: Map<string, Table>,
+  fks: FkRow[],
+  add: (r: Relationship) => void,
+): void {
+  const byTable = new Map<string, FkRow[]>();
+  for (const fk of fks) {
+    const key = qualified(fk.schema, fk.table);
+    byTable.set(key, [...(byTable.get(key) ?? []), fk]);
+  }
+  for (const [key, list] of byTable) {
+    const junction = tables.get(key);
+    if (!junction || list.length < 2) continue;
+    for (const a of list) {
+      for (const b of list) {
+        if (a === b) continue;
+        const aCols = JSON.parse(a.cols) as string[];
+        const bCols = JSON.parse(b.cols) as string[];
+        if (![...aCols, ...bCols].every((c) => junction.primaryKey.includes(c))) continue;
+        add({
+          table: { schema: a.fschema, name: a.ftable },
+          foreignTable: { schema: b.fschema, name: b.ftable },
+          constraint: junction.name,
+          columns: [],
+          foreignColumns: [],
+          cardinality: 'many-to-many',
+          holdsKey: false,
+          junction: {
+            table: { schema: junction.schema, name: junction.name },
+            sourceConstraint: a.name,
+            targetConstraint: b.name,
+            sourceColumns: aCols,
+            sourceForeign: JSON.parse(a.fcols) as string[],
+            targetColumns: bCols,
+            targetForeign: JSON.parse(b.fcols) as string[],
+          },
         });
       }
     }

@@ -56,19 +56,6 @@ function headersJson(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** JSON rows → CSV, for `Accept: text/csv` (PostgREST builds the same text in SQL). */
-function toCsv(json: string): string {
-  const rows = JSON.parse(json) as Record<string, unknown>[];
-  if (!Array.isArray(rows) || rows.length === 0) return '';
-  const keys = Object.keys(rows[0] ?? {});
-  const cell = (v: unknown) => {
-    if (v === null || v === undefined) return '';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n\r]/.test(s) ? '"' + s.replaceAll('"', '""') + '"' : s;
-  };
-  return [keys.join(','), ...rows.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\n');
-}
-
 export const createRestService: ServiceFactory = async (ctx: StackContext) => {
   const schemas = ctx.config.api.schemas;
   let cache = await loadSchemaCache(ctx.db, schemas);
@@ -170,10 +157,6 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
       mark('transaction');
       const offset = plan.kind === 'read' ? offsetOf(request, plan.read.offset) : 0;
       const reply = buildReply(request, plan, statement, result, offset);
-      if (request.accept.type === 'csv' && reply.body !== '' && statement.shape === 'rows') {
-        reply.body = toCsv(reply.body);
-        reply.headers['Content-Type'] = 'text/csv; charset=utf-8';
-      }
       mark('response');
       reply.headers['Server-Timing'] = timing();
       send(res, reply, head);
