@@ -356,13 +356,13 @@ describe.each(targets())('realtime postgres_changes on $engine', (t) => {
   it('a token that expires closes the channel with a system error', async () => {
     const client = realtimeClient(t);
     clients.push(client);
-    await client.realtime.setAuth(userToken(t, crypto.randomUUID(), {}, 2));
+    await client.realtime.setAuth(userToken(t, crypto.randomUUID(), {}, 3));
     const system = new Inbox<System>();
     const statuses = new Inbox<string>();
     const channel = client.channel(`expiring-${crypto.randomUUID()}`).on('system', {}, system.push);
     channel.subscribe((status) => statuses.push(status));
     await statuses.waitFor((s) => s === 'SUBSCRIBED');
-    const shutdown = await system.waitFor((m) => m.status === 'error', 5000);
+    const shutdown = await system.waitFor((m) => m.status === 'error', 8000);
     expect(shutdown).toMatchObject({ extension: 'system', status: 'error' });
     expect(shutdown.message).toMatch(/Token has expired/);
     await statuses.waitFor((s) => s === 'CLOSED');
