@@ -10,6 +10,10 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ERRORS } from './errors';
 
+/** Bytes buffered per upload on the way to disk: big enough for few, large writes (throughput),
+ * small enough that memory stays flat whatever the file size. */
+export const WRITE_BUFFER = 1024 * 1024;
+
 export type WrittenFile = { tmpPath: string; size: number; eTag: string };
 
 export class FileStore {
@@ -73,7 +77,11 @@ export class FileStore {
       },
     });
     try {
-      await pipeline(body, meter, createWriteStream(tmpPath, { flags: 'wx' }));
+      await pipeline(
+        body,
+        meter,
+        createWriteStream(tmpPath, { flags: 'wx', highWaterMark: WRITE_BUFFER }),
+      );
     } catch (error) {
       await rm(tmpPath, { force: true });
       throw error;

@@ -3,7 +3,7 @@
 // mid-body or cut off by the size limit leaves no object and no file; resumable (TUS) uploads
 // as Supabase serves them — chunks, a stop halfway, a dropped connection and a resume, a
 // concurrent upload to the same path refused, limits and policies checked at creation.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,8 @@ function bytes(size: number, seed = 1): Buffer {
   for (let i = 0; i < size; i++) out[i] = (i * 31 + seed) & 0xff;
   return out;
 }
+
+const md5 = (data: Buffer) => `"${createHash('md5').update(data).digest('hex')}"`;
 
 /** Sends `sent` bytes of a body declared as `declared` bytes, then drops the connection. */
 function abortedRequest(
@@ -225,6 +227,7 @@ describe.each(targets())('storage uploads on $engine', (t) => {
       contentType: 'video/mp4',
       cacheControl: 'max-age=600',
       metadata: { order: 'LP-1002' },
+      etag: md5(data),
     });
     const down = await files().download('tus/full.mp4');
     expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
@@ -273,6 +276,8 @@ describe.each(targets())('storage uploads on $engine', (t) => {
     expect(resumed).toEqual({ url: first.url, stopped: false });
     const down = await files().download('tus/halfway.bin');
     expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
+    // Its eTag is the MD5 of all the bytes, however many requests brought them.
+    expect((await files().info('tus/halfway.bin')).data?.etag).toBe(md5(data));
     // The finished upload is gone from the TUS endpoint.
     expect(await tusHeadOffset(first.url)).toBeUndefined();
   });
@@ -310,6 +315,7 @@ describe.each(targets())('storage uploads on $engine', (t) => {
     );
     const down = await files().download('tus/dropped.pdf');
     expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
+    expect((await files().info('tus/dropped.pdf')).data?.etag).toBe(md5(data));
   });
 
   it('refuses a second concurrent TUS upload to the same path with 409', async () => {
@@ -566,6 +572,7 @@ describe('storage bytes on disk', () => {
     await tusUpload(stack, stack.serviceRoleKey, data, meta, { uploadUrl: first.url });
     const down = await files().download('video/unboxing.mp4');
     expect(Buffer.from(await down.data!.arrayBuffer()).equals(data)).toBe(true);
+    expect((await files().info('video/unboxing.mp4')).data?.etag).toBe(md5(data));
     expect(onDisk('storage')).toEqual([expect.stringMatching(/^disk\/video\/unboxing\.mp4\//)]);
     expect(onDisk('storage-uploads')).toEqual([]);
 

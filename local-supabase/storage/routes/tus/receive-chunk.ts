@@ -10,6 +10,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Identity } from '../../auth';
 import { ERRORS } from '../../errors';
+import { WRITE_BUFFER } from '../../files';
 import type { StorageContext } from '../../route';
 import { completeUpload, requestBody, type UploadTarget } from '../../upload';
 import type { TusUpload } from './uploads';
@@ -44,16 +45,35 @@ export async function receiveChunk(
 ): Promise<{ offset: number; complete: boolean }> {
   const room = upload.length - offset;
   let received = 0;
+  let running = s.tus.hashes.get(upload.id);
+  if (offset === 0) running = { hash: createHash('md5'), offset: 0 };
+  else if (running?.offset !== offset) running = undefined;
+  s.tus.hashes.delete(upload.id);
   const meter = new Transform({
     transform(chunk: Buffer, _enc, done) {
       received += chunk.length;
-      if (received > room) done(ERRORS.EntityTooLarge());
-      else done(null, chunk);
+      if (received > room) {
+        done(ERRORS.EntityTooLarge());
+        return;
+      }
+      running?.hash.update(chunk);
+      done(null, chunk);
     },
   });
   const partPath = s.tus.partPath(upload.id);
-  await pipeline(requestBody(req), meter, createWriteStream(partPath, { flags: 'a' }));
+  await pipeline(
+    requestBody(req),
+    meter,
+    createWriteStream(partPath, { flags: 'a', highWaterMark: WRITE_BUFFER }),
+  );
   const newOffset = await s.tus.offset(upload.id);
+  // Kept only after a clean chunk: a failed one may have hashed bytes that never hit the disk.
+  if (running && newOffset === offset + received) {
+    running.offset = newOffset;
+    s.tus.hashes.set(upload.id, running);
+  } else {
+    running = undefined;
+  }
   if (newOffset < upload.length) return { offset: newOffset, complete: false };
   try {
     await completeUpload(
@@ -63,7 +83,7 @@ export async function receiveChunk(
       {
         tmpPath: partPath,
         size: newOffset,
-        eTag: await md5(partPath),
+        eTag: running ? `"${running.hash.digest('hex')}"` : await md5(partPath),
         mimeType: upload.contentType,
         cacheControl: upload.cacheControl,
       },

@@ -3,7 +3,7 @@
 // — even after a restart — and leaves no object until its last byte has arrived. Records
 // expire after 24 hours like Supabase's TUS URLs; a path being uploaded is reserved so a
 // second upload to it is refused (409) rather than racing the first.
-import { randomUUID } from 'node:crypto';
+import { randomUUID, type Hash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -31,6 +31,10 @@ export class TusUploads {
   readonly dir: string;
   /** Uploads with a PATCH streaming right now (one at a time per upload). */
   private readonly busy = new Set<string>();
+  /** The running MD5 of each upload's bytes, valid while `offset` matches the part file — so a
+   * finished upload needs no second pass over the file (it falls back to one after a restart
+   * or a dropped chunk). */
+  readonly hashes = new Map<string, { hash: Hash; offset: number }>();
   /** `<bucket>/<key>` being created right now, so two simultaneous POSTs cannot both pass. */
   private readonly creating = new Set<string>();
 
@@ -127,6 +131,7 @@ export class TusUploads {
 
   /** Forgets an upload and whatever bytes of it are left. */
   async remove(id: string): Promise<void> {
+    this.hashes.delete(id);
     await rm(this.recordPath(id), { force: true });
     await rm(this.partPath(id), { force: true });
   }
