@@ -109,6 +109,20 @@ export function fromPgError(
   error: PgLikeError & { code: string },
   authenticated: boolean,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (error.code === '42601') {
+    // A syntax error can only come from a cast type name that is an SQL keyword (everything
+    // else is quoted or bound); answer as a bad query string rather than echo the parser.
+    return {
+      status: 400,
+      headers: {},
+      body: {
+        code: 'PGRST100',
+        message: '"failed to parse the request"',
+        details: 'a cast names no type',
+        hint: null,
+      },
+    };
+  }
   const message = typeof error.message === 'string' ? error.message : 'Database error';
   const status = statusForSqlState(error.code, message, authenticated);
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};

@@ -32,8 +32,11 @@ export function buildReply(
   statement: Statement,
   result: StatementResult,
   offset: number,
+  schemas: string[],
 ): Reply {
   const headers: Record<string, string> = {};
+  // PostgREST names the schema it answered from when more than one is exposed.
+  if (schemas.length > 1) headers['Content-Profile'] = request.schema;
   const applied = preferenceApplied(request, plan);
   if (applied) headers['Preference-Applied'] = applied;
   const contentType =

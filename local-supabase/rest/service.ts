@@ -156,7 +156,7 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
       );
       mark('transaction');
       const offset = plan.kind === 'read' ? offsetOf(request, plan.read.offset) : 0;
-      const reply = buildReply(request, plan, statement, result, offset);
+      const reply = buildReply(request, plan, statement, result, offset, schemas);
       mark('response');
       reply.headers['Server-Timing'] = timing();
       send(res, reply, head);
