@@ -14,6 +14,8 @@ export type TableMeta = {
   replicaFull: boolean;
   rlsEnabled: boolean;
   published: boolean;
+  /** Which operations the publication publishes (`publish = 'insert, update'`...). */
+  publishes: { INSERT: boolean; UPDATE: boolean; DELETE: boolean };
 };
 
 export class Catalog {
@@ -65,10 +67,13 @@ export class Catalog {
       `select json_build_object(
           'replicaFull', c.relreplident = 'f',
           'rlsEnabled', c.relrowsecurity,
-          'published', exists (
+          'published', n.nspname <> 'realtime' and exists (
             select 1 from pg_catalog.pg_publication_tables pt
             where pt.pubname = 'supabase_realtime' and pt.schemaname = n.nspname
               and pt.tablename = c.relname),
+          'publishes', (
+            select json_build_object('INSERT', p.pubinsert, 'UPDATE', p.pubupdate, 'DELETE', p.pubdelete)
+            from pg_catalog.pg_publication p where p.pubname = 'supabase_realtime'),
           'columns', coalesce((
             select json_agg(json_build_object(
                 'name', a.attname,

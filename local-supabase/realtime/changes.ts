@@ -130,6 +130,9 @@ export class ChangeFeed {
     const meta = await this.catalog.table(change.schema, change.table);
     // A trigger left on a table that has just left the publication: Supabase would not stream it.
     if (!meta?.published) return;
+    // `publish = 'insert, update'` publications leave the other operations out, as wal2json's
+    // `actions` does on Supabase.
+    if (meta.publishes && !meta.publishes[change.type]) return;
 
     // The old row as the WAL would carry it: the key, or everything with replica identity full.
     const identity =

@@ -16,6 +16,7 @@ const meta = (over: Partial<TableMeta> = {}): TableMeta => ({
   replicaFull: false,
   rlsEnabled: true,
   published: true,
+  publishes: { INSERT: true, UPDATE: true, DELETE: true },
   ...over,
 });
 const all = new Set(['id', 'stage', 'price']);

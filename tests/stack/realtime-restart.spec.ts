@@ -90,6 +90,49 @@ describe('realtime across a stack restart (PGlite, data folder)', () => {
     expect(statuses.items.filter((s) => s === 'SUBSCRIBED').length).toBeGreaterThanOrEqual(2);
   }, 40_000);
 
+  it('follows the publication as migrations change it: publish options, for all tables', async () => {
+    const a = await signedInClient(stack);
+    clients.push(a.client);
+    const notes = new Inbox<Change>();
+    const hidden = new Inbox<Change>();
+    await subscribe(
+      a.client
+        .channel('publication')
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'rt_notes' }, notes.push)
+        .on('postgres_changes', { event: '*', schema: 'public', table: 'rt_hidden' }, hidden.push),
+    );
+    // Only inserts published: the update is not streamed.
+    await stack.db.exec(`alter publication supabase_realtime set (publish = 'insert')`);
+    await stack.db.query(`insert into public.rt_notes (id, owner, body) values (900001, $1, 'a')`, [
+      a.sub,
+    ]);
+    await stack.db.query(`update public.rt_notes set body = 'b' where id = 900001`);
+    await stack.db.query(`insert into public.rt_notes (id, owner, body) values (900002, $1, 'c')`, [
+      a.sub,
+    ]);
+    await notes.waitFor((c) => (c.new as Row).id === 900002);
+    expect(notes.items.map((c) => c.eventType)).toEqual(['INSERT', 'INSERT']);
+
+    // A `for all tables` publication streams every table — and realtime's own tables stay out
+    // of it (a parked big change must not capture itself).
+    await stack.db.exec(`drop publication supabase_realtime;
+      create publication supabase_realtime for all tables;`);
+    await stack.db.query(`insert into public.rt_hidden (id, body) values (1, $1)`, [
+      'y'.repeat(20_000),
+    ]);
+    expect((await hidden.waitFor()).new).toMatchObject({ id: 1 });
+
+    await stack.db.exec(`drop publication supabase_realtime;
+      create publication supabase_realtime;
+      alter publication supabase_realtime add table public.rt_notes, public.rt_cards, public.rt_lookup;`);
+    await stack.db.query(`insert into public.rt_hidden (id, body) values (2, 'z')`);
+    await stack.db.query(`insert into public.rt_notes (id, owner, body) values (900003, $1, 'd')`, [
+      a.sub,
+    ]);
+    await notes.waitFor((c) => (c.new as Row).id === 900003);
+    expect(hidden.items).toHaveLength(1);
+  });
+
   it('a record over max_record_bytes arrives with Error 413 and only its small values', async () => {
     const a = await signedInClient(stack);
     clients.push(a.client);

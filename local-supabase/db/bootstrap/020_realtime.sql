@@ -77,6 +77,9 @@ begin
     join pg_catalog.pg_namespace n on n.nspname = pt.schemaname
     join pg_catalog.pg_class c on c.relnamespace = n.oid and c.relname = pt.tablename
     where pt.pubname = 'supabase_realtime'
+      -- A `for all tables` publication also lists realtime's own tables: capturing those
+      -- would recurse (a parked change is itself an insert).
+      and pt.schemaname <> 'realtime'
       and not exists (
         select 1 from pg_catalog.pg_trigger t
         where t.tgrelid = c.oid and t.tgname = 'supabase_realtime_capture'
@@ -98,6 +101,7 @@ begin
         join pg_catalog.pg_namespace n on n.nspname = pt.schemaname
         join pg_catalog.pg_class c on c.relnamespace = n.oid and c.relname = pt.tablename
         where pt.pubname = 'supabase_realtime' and c.oid = t.tgrelid
+          and pt.schemaname <> 'realtime'
       )
   loop
     execute format('drop trigger supabase_realtime_capture on %s', rel);
