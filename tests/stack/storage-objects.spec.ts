@@ -252,6 +252,28 @@ describe.each(targets())('storage objects on $engine', (t) => {
       .remove([`${bucket}/ring.txt`]);
   });
 
+  it('answers exists() and serves downloads as attachments when asked', async () => {
+    await files().upload('attach/LP-1003 cert.txt', text('certificate'), plain);
+    expect(await files().exists('attach/LP-1003 cert.txt')).toEqual({ data: true, error: null });
+    const signed = await files().createSignedUrl('attach/LP-1003 cert.txt', 60, {
+      download: 'certificate.txt',
+    });
+    const res = await fetch(signed.data!.signedUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('filename=certificate.txt');
+    expect(res.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+    const plainDownload = await fetch(
+      `${t.url}/storage/v1/object/${bucket}/attach/LP-1003%20cert.txt?download`,
+      { headers: { authorization: `Bearer ${t.serviceRoleKey}` } },
+    );
+    expect(plainDownload.headers.get('content-disposition')).toContain('LP-1003%20cert.txt');
+    // Unchanged since the ETag the client holds: 304, no body.
+    const again = await fetch(signed.data!.signedUrl, {
+      headers: { 'if-none-match': res.headers.get('etag')! },
+    });
+    expect(again.status).toBe(304);
+  });
+
   it('serves byte ranges', async () => {
     await files().upload('range.txt', text('0123456789'), plain);
     const res = await fetch(`${t.url}/storage/v1/object/authenticated/${bucket}/range.txt`, {
