@@ -3,6 +3,7 @@
 // Everything that can refuse the upload (bucket, size, mime type, RLS insert/upsert, a
 // concurrent upload to the path) refuses it here, before a byte is stored; 201 with the
 // upload's URL otherwise.
+import type { IncomingMessage } from 'node:http';
 import { ERRORS } from '../../errors';
 import type { RouteHandler } from '../../route';
 import { prepareUpload } from '../../upload';
@@ -26,6 +27,13 @@ function userMetadata(json: string | undefined): Record<string, unknown> | undef
   } catch {
     return undefined; // Supabase logs and ignores unparsable user metadata on TUS
   }
+}
+
+/** The URL the client used (Supabase's tus generateUrl builds it from the request's host),
+ * so a browser on `localhost` gets a `localhost` upload URL; the stack's own URL otherwise. */
+function origin(req: IncomingMessage, fallback: string): string {
+  const host = req.headers.host;
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `http://${host}` : fallback;
 }
 
 export const createUpload: RouteHandler = async ({ s, req, res, identity }) => {
@@ -77,7 +85,7 @@ export const createUpload: RouteHandler = async ({ s, req, res, identity }) => {
     await s.tus.create(upload);
     const headers = {
       ...tusHeaders,
-      Location: `${s.ctx.publicUrl()}/storage/v1/upload/resumable/${id}`,
+      Location: `${origin(req, s.ctx.publicUrl())}/storage/v1/upload/resumable/${id}`,
       'Upload-Expires': new Date(expiresAt).toUTCString(),
     };
     // creation-with-upload: the POST carries the first chunk (or the whole file).
