@@ -46,6 +46,8 @@ export type ReadPlan = {
   /** Column names Postgres will accept here, or undefined when unknown (a record function). */
   columns: Map<string, Column> | undefined;
   computed?: Table['computed'];
+  /** The table whose row type this level's rows have (for computed fields on CTE rows). */
+  rowType?: { schema: string; name: string };
   /** Display name in errors ('orders'). */
   name: string;
   schema: string;
@@ -121,7 +123,7 @@ function checkField(plan: ReadPlan, field: Field): Column | undefined {
   const computed = plan.computed?.get(field.name);
   if (computed) {
     // A computed field reads like a column: `"schema"."fn"(row)` in the SQL.
-    field.computed = { schema: computed.schema, name: computed.name };
+    field.computed = { schema: computed.schema, name: computed.name, rowType: plan.rowType };
     return {
       name: field.name,
       type: computed.type,
@@ -270,6 +272,7 @@ function emptyRead(
     alias: aliases.next(),
     columns: table?.columns,
     computed: table?.computed,
+    rowType: table ? { schema: table.schema, name: table.name } : undefined,
     name: name ?? table?.name ?? '',
     schema: schema ?? table?.schema ?? '',
     star: false,

@@ -17,10 +17,18 @@ export type Statement = {
 
 const MAX_INT = 2 ** 53;
 
+/**
+ * A level's whole row, cast to its table's type: a no-op on the table itself, and what makes
+ * computed fields work on rows of a CTE (mutation results, function results).
+ */
+function rowOf(alias: string, rowType: { schema: string; name: string } | undefined): string {
+  return rowType ? `${ident(alias)}::${qident(rowType.schema, rowType.name)}` : ident(alias);
+}
+
 /** `"alias"."col"->'a'->>'b'` — json keys are parameters, array indexes plain integers. */
 function columnExpr(p: Params, alias: string, field: Field): string {
   let sql = field.computed
-    ? `${qident(field.computed.schema, field.computed.name)}(${ident(alias)})`
+    ? `${qident(field.computed.schema, field.computed.name)}(${rowOf(alias, field.computed.rowType)})`
     : ident(alias) + '.' + ident(field.name);
   for (const step of field.path) {
     sql += step.arrow + (/^-?\d{1,9}$/.test(step.key) ? step.key : p.add(step.key) + '::text');
@@ -231,7 +239,7 @@ function orderExpr(p: Params, plan: ReadPlan, term: OrderTerm): string {
   const o = embed.plan.alias + '_o';
   const value = columnExpr(p, o, term.field);
   if (rel.computed) {
-    return `(SELECT ${value} FROM ${qident(rel.computed.schema, rel.computed.name)}(${ident(plan.alias)}) AS ${ident(o)} LIMIT 1)`;
+    return `(SELECT ${value} FROM ${qident(rel.computed.schema, rel.computed.name)}(${rowOf(plan.alias, rel.table)}) AS ${ident(o)} LIMIT 1)`;
   }
   const on = rel.columns
     .map(
@@ -253,7 +261,7 @@ function embedJoin(p: Params, parentAlias: string, embed: EmbedPlan): string {
   let on: string[];
   if (rel.computed) {
     // A computed relationship: the function called with the parent row.
-    from = `${qident(rel.computed.schema, rel.computed.name)}(${ident(parentAlias)}) AS ${ident(child.alias)}`;
+    from = `${qident(rel.computed.schema, rel.computed.name)}(${rowOf(parentAlias, rel.table)}) AS ${ident(child.alias)}`;
     on = [];
   } else if (rel.junction) {
     // Many-to-many: the target joined to the junction, the junction correlated to the parent.

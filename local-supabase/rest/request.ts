@@ -8,7 +8,7 @@ export type Field = {
   name: string;
   path: JsonStep[];
   /** Set by the plan when the name is a computed field (a function of the row). */
-  computed?: { schema: string; name: string };
+  computed?: { schema: string; name: string; rowType?: { schema: string; name: string } };
 };
 
 export type SelectItem =
