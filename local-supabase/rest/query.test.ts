@@ -76,6 +76,7 @@ const cache: SchemaCache = {
   ]),
   routines: new Map(),
   roles: new Set(['anon']),
+  otherRoles: new Set(),
 };
 
 // people ⇄ clubs through memberships (person_id, club_id) — a junction.

@@ -81,6 +81,8 @@ export type SchemaCache = {
   routines: Map<string, Routine[]>;
   /** Roles the authenticator may switch to (PostgREST relies on Postgres refusing others). */
   roles: Set<string>;
+  /** Roles that exist but the authenticator may not become. */
+  otherRoles: Set<string>;
 };
 
 export const qualified = (schema: string, name: string) => `${schema}.${name}`;
@@ -213,15 +215,15 @@ join pg_class rc on rc.oid = rt.typrelid join pg_namespace rn on rn.oid = rc.rel
 where p.pronargs = 1 and p.prokind = 'f' and n.nspname = any($1::text[])`;
 
 const rolesSql = `
-select r.rolname as name from pg_roles r
-where pg_has_role('authenticator', r.oid, 'member') and r.rolname <> 'authenticator'`;
+select r.rolname as name, pg_has_role('authenticator', r.oid, 'member') as allowed from pg_roles r
+where r.rolname <> 'authenticator'`;
 
 export async function loadSchemaCache(db: Database, schemas: string[]): Promise<SchemaCache> {
   const [tableRows, fkRows, routineRows, roleRows] = [
     await db.query<TableRow>(tablesSql, [arrayLiteral(schemas)]),
     await db.query<FkRow>(fksSql, [arrayLiteral(schemas)]),
     await db.query<RoutineRow>(routinesSql, [arrayLiteral(schemas)]),
-    await db.query<{ name: string }>(rolesSql),
+    await db.query<{ name: string; allowed: boolean }>(rolesSql),
   ];
   const schemaParam = [arrayLiteral(schemas)];
   const viewRows = await db.query<{ schema: string; name: string; action: string }>(
@@ -364,7 +366,8 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
     tables,
     relationships,
     routines,
-    roles: new Set(roleRows.rows.map((r) => r.name)),
+    roles: new Set(roleRows.rows.filter((r) => r.allowed).map((r) => r.name)),
+    otherRoles: new Set(roleRows.rows.filter((r) => !r.allowed).map((r) => r.name)),
   };
 }
 

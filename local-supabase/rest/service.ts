@@ -41,6 +41,10 @@ function authenticate(req: IncomingMessage, secret: string, cache: SchemaCache):
   // The stack connects as a superuser, which could become any role: only the roles
   // PostgREST's authenticator may switch to are allowed, as on Supabase.
   if (!cache.roles.has(role)) {
+    // What Postgres would answer PostgREST's SET ROLE: an unknown role (→ 401), or one the
+    // authenticator is not a member of (→ 403).
+    if (cache.otherRoles.has(role))
+      throw new ApiError(403, '42501', `permission denied to set role "${role}"`);
     throw new ApiError(401, '22023', `role "${role}" does not exist`, null, null, {
       'WWW-Authenticate': 'Bearer',
     });
@@ -61,14 +65,25 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
   let cache = await loadSchemaCache(ctx.db, schemas);
   const plans = new PlanCache();
   let reloading: Promise<void> | undefined;
-  const reload = async () => {
-    reloading ??= loadSchemaCache(ctx.db, schemas)
+  let reloadAgain = false;
+  // One reload at a time; a NOTIFY arriving meanwhile triggers one more, so a change made
+  // while the catalog was being read is never missed.
+  const reload = async (): Promise<void> => {
+    if (reloading) {
+      reloadAgain = true;
+      return reloading;
+    }
+    reloading = loadSchemaCache(ctx.db, schemas)
       .then((c) => {
         cache = c;
         plans.clear();
       })
       .finally(() => {
         reloading = undefined;
+        if (reloadAgain) {
+          reloadAgain = false;
+          reload().catch((e: unknown) => ctx.log(`rest: schema reload failed: ${String(e)}`));
+        }
       });
     return reloading;
   };
