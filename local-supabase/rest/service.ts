@@ -117,7 +117,8 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
         } catch (error) {
           if (error instanceof BodyTooLargeError)
             throw new ApiError(413, 'PGRST102', 'Request body is too large');
-          throw error;
+          // An aborted or malformed upload is the client's problem, not a server error.
+          throw new ApiError(400, 'PGRST102', 'Could not read the request body');
         }
       }
       const cacheKey = plans.key(req, url);
