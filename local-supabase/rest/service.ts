@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServiceFactory, StackContext } from '../context';
 import { BodyTooLargeError, readBody } from '../http';
-import { JwtError, verifyJwt, type JwtClaims } from '../jwt';
+import { JwtError, type JwtClaims } from '../jwt';
+import { verifiedClaims } from './jwt-cache';
 import { ApiError, fromPgError, isPgError, type ErrorBody } from './errors';
 import { parseRequest, type ApiRequest } from './request';
 import { plan as makePlan } from './plan';
@@ -31,7 +32,7 @@ function authenticate(req: IncomingMessage, secret: string, cache: SchemaCache):
   if (token === '') throw invalid('Empty JWT is sent in Authorization header');
   let claims: JwtClaims;
   try {
-    claims = verifyJwt(token, secret);
+    claims = verifiedClaims(token, secret);
   } catch (error) {
     if (error instanceof JwtError)
       throw invalid(error.message, error.kind === 'expired' ? 'PGRST303' : 'PGRST301');
