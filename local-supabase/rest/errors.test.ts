@@ -48,3 +48,27 @@ describe('SQLSTATE to HTTP status', () => {
     expect(JSON.stringify(syntax.body)).not.toContain('syntax error');
   });
 });
+
+describe("RAISE SQLSTATE 'PGRST'", () => {
+  it('answers the raised status, headers and error body', () => {
+    const raised = fromPgError(
+      {
+        code: 'PGRST',
+        message: '{"code":"123","message":"Payment Required","details":"Quota exceeded"}',
+        detail: '{"status":402,"headers":{"X-Powered-By":"Nerd Rage"}}',
+      },
+      true,
+    );
+    expect(raised).toEqual({
+      status: 402,
+      headers: { 'X-Powered-By': 'Nerd Rage' },
+      body: { code: '123', message: 'Payment Required', details: 'Quota exceeded', hint: null },
+    });
+  });
+
+  it('is PGRST121 when the JSON is malformed', () => {
+    const bad = fromPgError({ code: 'PGRST', message: 'not json', detail: '{}' }, true);
+    expect(bad.status).toBe(500);
+    expect(bad.body.code).toBe('PGRST121');
+  });
+});

@@ -109,6 +109,7 @@ export function fromPgError(
   error: PgLikeError & { code: string },
   authenticated: boolean,
 ): { status: number; body: ErrorBody; headers: Record<string, string> } {
+  if (error.code === 'PGRST') return fromRaisedPgrst(error);
   if (error.code === '42601') {
     // A syntax error can only come from a cast type name that is an SQL keyword (everything
     // else is quoted or bound); answer as a bad query string rather than echo the parser.
@@ -134,6 +135,65 @@ export function fromPgError(
       message,
       details: typeof error.detail === 'string' ? error.detail : null,
       hint: typeof error.hint === 'string' ? error.hint : null,
+    },
+  };
+}
+
+/**
+ * `RAISE SQLSTATE 'PGRST' USING message = '{"code":…,"message":…}', detail = '{"status":…,
+ * "headers":{…}}'`: full control of the response, as PostgREST allows; a malformed one is
+ * PGRST121 (500), as there.
+ */
+function fromRaisedPgrst(error: PgLikeError): {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+} {
+  const parse = (v: unknown): Record<string, unknown> | undefined => {
+    try {
+      const parsed: unknown = typeof v === 'string' ? JSON.parse(v) : undefined;
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const message = parse(error.message);
+  const detail = parse(error.detail);
+  const status = detail?.status;
+  if (
+    !message ||
+    typeof message.code !== 'string' ||
+    typeof message.message !== 'string' ||
+    !detail ||
+    typeof status !== 'number' ||
+    status < 100 ||
+    status > 599
+  ) {
+    return {
+      status: 500,
+      headers: {},
+      body: {
+        code: 'PGRST121',
+        message: 'Could not parse JSON in the "RAISE SQLSTATE \'PGRST\'" error',
+        details: null,
+        hint: null,
+      },
+    };
+  }
+  const headers: Record<string, string> = {};
+  if (detail.headers && typeof detail.headers === 'object') {
+    for (const [k, v] of Object.entries(detail.headers)) if (typeof v === 'string') headers[k] = v;
+  }
+  return {
+    status,
+    headers,
+    body: {
+      code: message.code,
+      message: message.message,
+      details: typeof message.details === 'string' ? message.details : null,
+      hint: typeof message.hint === 'string' ? message.hint : null,
     },
   };
 }
