@@ -206,10 +206,19 @@ function planSelect(
   plan: ReadPlan,
   origin: { schema: string; name: string } | undefined,
   items: SelectItem[],
+  embedded = false,
 ): void {
   for (const item of items) {
     if (item.kind === 'star') plan.star = true;
-    else if (isCount(plan, item)) {
+    else if (
+      item.kind === 'embed' &&
+      item.name === 'count' &&
+      item.select.length === 0 &&
+      !item.hint
+    ) {
+      // `count()` is an aggregate; Supabase runs PostgREST with db-aggregates-enabled off.
+      throw new ApiError(400, 'PGRST123', 'Use of aggregate functions is not allowed');
+    } else if (embedded && isLegacyCount(plan, item)) {
       plan.select.push({
         field: { name: 'count', path: [] },
         alias: item.alias ?? 'count',
@@ -235,7 +244,7 @@ function planSelect(
       const target = cache.tables.get(qualified(rel.foreignTable.schema, rel.foreignTable.name));
       if (!target) throw tableNotFound(rel.foreignTable.schema, rel.foreignTable.name);
       const child = emptyRead(aliases, target);
-      planSelect(cache, aliases, child, target, item.select);
+      planSelect(cache, aliases, child, target, item.select, true);
       plan.embeds.push({
         key: item.alias ?? item.name,
         relationship: rel,
@@ -250,16 +259,15 @@ function planSelect(
   }
 }
 
-/** `count` (a column that does not exist) or `count()` (parsed as an empty embed). */
-function isCount(plan: ReadPlan, item: SelectItem): boolean {
-  if (item.kind === 'column')
-    return (
-      item.field.name === 'count' &&
-      item.field.path.length === 0 &&
-      !plan.columns?.has('count') &&
-      plan.columns !== undefined
-    );
-  return item.kind === 'embed' && item.name === 'count' && item.select.length === 0 && !item.hint;
+/** The legacy embedded count, `books(count)`: a `count` column the embedded table lacks. */
+function isLegacyCount(plan: ReadPlan, item: SelectItem): boolean {
+  return (
+    item.kind === 'column' &&
+    item.field.name === 'count' &&
+    item.field.path.length === 0 &&
+    plan.columns !== undefined &&
+    !plan.columns.has('count')
+  );
 }
 
 function emptyRead(

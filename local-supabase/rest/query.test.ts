@@ -179,6 +179,14 @@ describe('query building', () => {
     );
   });
 
+  it('counts embedded rows the legacy way, and refuses aggregates as Supabase does (PGRST123)', () => {
+    expect(sqlFor('/people', 'select=name,loans(count)').sql).toContain(
+      'SELECT count(*) AS "count" FROM',
+    );
+    expect(errorOf(() => sqlFor('/people', 'select=count()'))?.code).toBe('PGRST123');
+    expect(errorOf(() => sqlFor('/people', 'select=count'))?.code).toBe('42703');
+  });
+
   it('uses the tsvector column directly and to_tsvector otherwise', () => {
     expect(sqlFor('/loans', 'doc=fts(english).cat').sql).toContain(
       '"pgrst_0"."doc" @@ to_tsquery($1::regconfig, $2)',
