@@ -1,15 +1,14 @@
 // REST benchmark (issue 1/6): three reads through supabase-js over HTTP against the same SQL
 // transaction replayed directly on the same driver, and requests/second under concurrency.
-import { createClient } from '@supabase/supabase-js';
+// The stack runs in a child process; this process is only the client.
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startStack } from '../local-supabase/server';
-import { openPglite } from '../local-supabase/db/pglite';
-import { openPostgres } from '../local-supabase/db/postgres';
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
 import { signJwt } from '../local-supabase/jwt';
-import { recordingDatabase } from './recorder';
+import type { Statement } from './recorder';
+import type { StackRequest } from './stack-process';
 import { measure, throughput, type Latency } from './stats';
-
-const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export type RestCase = {
   engine: string;
@@ -22,19 +21,30 @@ export type RestCase = {
   rps50: number;
 };
 
+type Reply = Record<string, unknown> & { type: string };
+
+function ask(child: ChildProcess, request: StackRequest): Promise<Reply> {
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as Reply));
+    child.send(request);
+  });
+}
+
 export async function benchRest(
   engine: 'pglite' | 'postgres',
   databaseUrl?: string,
 ): Promise<RestCase[]> {
-  const inner = engine === 'pglite' ? await openPglite('memory') : await openPostgres(databaseUrl!);
-  const recorder = recordingDatabase(inner);
-  const stack = await startStack({
-    port: 0,
-    database: recorder.db,
-    projectDir: fixtures,
-    migrationsDir: fixtures + 'migrations',
-    seedFile: null,
-    log: () => undefined,
+  const child = fork(
+    fileURLToPath(new URL('./stack-process.ts', import.meta.url)),
+    [engine, databaseUrl ?? ''],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const ready = await new Promise<Reply>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Reply));
+    child.once('exit', (code) => reject(new Error(`bench stack exited with ${code}`)));
   });
   try {
     const token = signJwt(
@@ -44,11 +54,13 @@ export async function benchRest(
         aud: 'authenticated',
         exp: Math.floor(Date.now() / 1000) + 3600,
       },
-      stack.jwtSecret,
+      ready.jwtSecret as string,
     );
-    const supabase = createClient(stack.url, stack.anonKey, {
+    const supabase = createClient(ready.url as string, ready.anonKey as string, {
       auth: { persistSession: false, autoRefreshToken: false },
       global: { headers: { Authorization: `Bearer ${token}` } },
+      // Node 20 has no global WebSocket; realtime-js needs one even when unused.
+      realtime: { transport: ws as unknown as typeof WebSocket },
     });
     let id = 0;
     const nextId = () => (id = (id % 5000) + 1);
@@ -78,18 +90,31 @@ export async function benchRest(
     };
     const results: RestCase[] = [];
     for (const [name, run] of Object.entries(cases)) {
-      const transactions = await recorder.capture(run);
-      if (transactions.length !== 1)
+      await run(); // warm the plan cache before capturing
+      await ask(child, { type: 'capture-start' });
+      await run();
+      const { transactions } = (await ask(child, { type: 'capture-stop' })) as unknown as {
+        transactions: Statement[][];
+      };
+      if (transactions.length !== 1) {
         throw new Error(`${name}: expected one transaction, saw ${transactions.length}`);
-      const statements = transactions[0]!;
+      }
       const http = await measure(run, 400);
-      const direct = await measure(() => recorder.replay(statements), 400);
+      const { latency: direct } = (await ask(child, {
+        type: 'replay',
+        statements: transactions[0]!,
+        n: 400,
+      })) as unknown as { latency: Latency };
       const rps10 = await throughput(run, 10, 3);
       const rps50 = await throughput(run, 50, 3);
       results.push({ engine, name, http, direct, ratio: http.p50 / direct.p50, rps10, rps50 });
     }
     return results;
   } finally {
-    await stack.close();
+    // The stack closes its database cleanly, then exits.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send({ type: 'close' } satisfies StackRequest);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    child.kill();
   }
 }

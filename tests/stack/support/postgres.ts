@@ -6,7 +6,10 @@ export async function resetPostgresDatabase(url: string, suffix = 'stack'): Prom
   const target = new URL(url);
   const name = `${target.pathname.replace(/^\//, '') || 'postgres'}_${suffix}`;
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new pg.Client({ connectionString: url });
+  // Administer from the maintenance database: the URL's own database need not exist.
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: maintenance.toString() });
   await admin.connect();
   try {
     await admin.query(`drop database if exists "${name}" with (force)`);
