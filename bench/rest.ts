@@ -89,6 +89,24 @@ export async function benchRest(
       },
     };
     const results: RestCase[] = [];
+    // Reference for the HTTP part alone: the same client fetching a constant from a bare Node
+    // server in the stack's process. No stack can be faster than this over HTTP.
+    const floorRequest = async () => {
+      const response = await fetch(`${ready.floorUrl as string}/rest/v1/x?id=eq.1`, {
+        headers: { apikey: ready.anonKey as string, Authorization: `Bearer ${token}` },
+      });
+      await response.json();
+    };
+    const floor = await measure(floorRequest, 400);
+    results.push({
+      engine,
+      name: 'HTTP floor (no database)',
+      http: floor,
+      direct: { p50: NaN, p95: NaN, n: 0 },
+      ratio: NaN,
+      rps10: await throughput(floorRequest, 10, 2),
+      rps50: await throughput(floorRequest, 50, 2),
+    });
     for (const [name, run] of Object.entries(cases)) {
       await run(); // warm the plan cache before capturing
       await ask(child, { type: 'capture-start' });

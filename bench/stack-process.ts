@@ -1,6 +1,8 @@
 // The benchmarked stack, in its own process (as PostgREST's anchors are measured: the load
 // generator is not the server). It records the statements a request runs and, on request,
 // replays them directly on the same driver, so the reference is measured where the server runs.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startStack } from '../local-supabase/server';
 import { openPglite } from '../local-supabase/db/pglite';
@@ -55,11 +57,25 @@ async function main() {
         });
         break;
       case 'close':
+        floor.close();
         await stack.close();
         process.exit(0);
     }
   });
-  send({ type: 'ready', url: stack.url, anonKey: stack.anonKey, jwtSecret: stack.jwtSecret });
+  // The HTTP floor: a Node server in this same process answering a constant, no database.
+  const floor = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('[]');
+  });
+  await new Promise<void>((r) => floor.listen(0, '127.0.0.1', r));
+  const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}`;
+  send({
+    type: 'ready',
+    url: stack.url,
+    floorUrl,
+    anonKey: stack.anonKey,
+    jwtSecret: stack.jwtSecret,
+  });
 }
 
 main().catch((error) => {
