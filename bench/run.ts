@@ -1,25 +1,30 @@
 // `npm run bench`: every figure with a reference measured in the same run, as a ratio.
 // Writes bench/results.json. A real Postgres is used when BENCH_DATABASE_URL (or
-// TEST_DATABASE_URL) is set; its `<name>_bench` sibling database is recreated for the run.
+// TEST_DATABASE_URL) is set; `<name>_bench*` sibling databases are recreated for the run.
 import { writeFileSync } from 'node:fs';
 import { benchRest, type RestCase } from './rest';
+import { runRealtimeBench, type RealtimeBenchResult } from '../local-supabase/realtime/bench';
+import { benchStorage, type StorageBench } from '../local-supabase/storage/bench';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 
 async function main() {
-  const results: { rest: RestCase[] } = { rest: [] };
-  results.rest.push(...(await benchRest('pglite')));
+  const results: { rest: RestCase[]; realtime: RealtimeBenchResult[]; storage?: StorageBench } = {
+    rest: [],
+    realtime: [],
+  };
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (pgUrl)
-    results.rest.push(
-      ...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))),
-    );
-  else
+  if (!pgUrl)
     console.log(
       '(set BENCH_DATABASE_URL to a Postgres superuser URL to bench a real Postgres too)',
     );
 
+  results.rest.push(...(await benchRest('pglite')));
+  if (pgUrl)
+    results.rest.push(
+      ...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))),
+    );
   console.log(
     '\nREST through supabase-js over HTTP vs the same SQL transaction replayed directly (ms)',
   );
@@ -36,7 +41,26 @@ async function main() {
       'req/s @50': Math.round(r.rps50),
     })),
   );
+
+  console.log('\nRealtime: REST write → postgres_changes event at subscribed clients (RLS on)');
+  results.realtime.push(await runRealtimeBench());
+  if (pgUrl) {
+    results.realtime.push(
+      await runRealtimeBench({ databaseUrl: await resetPostgresDatabase(pgUrl, 'bench_rt') }),
+    );
+  }
+
+  console.log('\nStorage: 200 MB through the stack vs copying the same file on disk');
+  results.storage = await benchStorage(200);
+  console.table({
+    upload: results.storage.upload,
+    'upload (TUS)': results.storage.tusUpload,
+    download: results.storage.download,
+  });
+  console.log(`disk copy: ${fmt(results.storage.diskCopyMBs)} MB/s`);
+
   writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));
+  console.log('\nwrote bench/results.json');
 }
 
 main().catch((error) => {
