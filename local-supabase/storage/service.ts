@@ -2,6 +2,7 @@
 // and TUS resumable uploads over storage.buckets/storage.objects (RLS as the caller) and the
 // bytes on local disk. Routes are a table in the order Supabase's router resolves them
 // (static prefixes such as /object/sign before the catch-all /object/:bucket/*).
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,11 @@ export const createStorageService: ServiceFactory = async (ctx) => {
   // removed when the stack closes.
   const scratch = ctx.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'loupe-storage-'));
   const base = ctx.dataDir ?? (scratch as string);
+  // A process that ends without closing the stack (a killed test run) still cleans up.
+  const removeScratch = () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
+  if (scratch) process.once('exit', removeScratch);
   const store = new FileStore(join(base, 'storage'), join(base, 'storage-uploads'));
   await store.init();
   const tus = new TusUploads(store.uploadsDir);
@@ -109,7 +115,10 @@ export const createStorageService: ServiceFactory = async (ctx) => {
       }
     },
     async close() {
-      if (scratch) await rm(scratch, { recursive: true, force: true });
+      if (scratch) {
+        process.off('exit', removeScratch);
+        await rm(scratch, { recursive: true, force: true });
+      }
     },
   };
 };
