@@ -119,6 +119,8 @@ begin
     for k in 2 .. 7 loop
       if t[k] <= now() then reached := k; end if;
     end loop;
+    -- The QC failure and rework story is told only for pieces that have since passed QC.
+    rework := rework and reached >= 6;
     cust := gen_random_uuid();
     insert into public.customers (id, display_name, created_at, created_by)
     values (cust, first_name || ' ' || left(last_name, 1) || '.', received, stylist);
