@@ -98,14 +98,35 @@ async function main() {
               role: 'authenticated',
               claims: { sub: manager, role: 'authenticated' },
             });
+            // The whole JSON body a board request returns, built by Postgres as PostgREST does.
             const r = await tx.query<{ n: number }>(
-              `select count(*)::int as n, count(*) filter (where sla_status = 'red')::int as red
-             from (select * from public.order_board
-                   where stage not in ('delivered', 'cancelled')) b`,
+              `select count(*)::int as n, count(*) filter (where sla_status = 'red')::int as red,
+                      coalesce(length(json_agg(b)::text), 0)::int as bytes
+               from (select * from public.order_board
+                     where stage not in ('delivered', 'cancelled')) b`,
             );
             return r.rows[0];
           })
           .then((row) => console.log(`  ${JSON.stringify(row)}`)),
+      );
+    }
+    const reports: Array<[string, string]> = [
+      [
+        'stage_turnaround, a year',
+        `select count(*) from public.stage_turnaround(now() - interval '52 weeks')`,
+      ],
+      ['weekly_flow, 52 weeks', `select count(*) from public.weekly_flow(52)`],
+      ['cumulative_flow, 365 days', `select count(*) from public.cumulative_flow(365)`],
+    ];
+    for (const [label, sql] of reports) {
+      await timed(label, () =>
+        db.transaction(async (tx) => {
+          await applyScope(tx, {
+            role: 'authenticated',
+            claims: { sub: manager, role: 'authenticated' },
+          });
+          await tx.query(sql);
+        }),
       );
     }
   } finally {

@@ -975,6 +975,16 @@ export type Database = {
         };
         Relationships: [];
       };
+      order_stage_stays: {
+        Row: {
+          order_id: string | null;
+          stage: Database['public']['Enums']['order_stage'] | null;
+          entered_at: string | null;
+          left_at: string | null;
+          next_stage: Database['public']['Enums']['order_stage'] | null;
+        };
+        Relationships: [];
+      };
     };
     Functions: {
       approve_cad: {
@@ -988,6 +998,14 @@ export type Database = {
       convert_intake: {
         Args: { p_intake_request_id: string; p_product_name?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      cumulative_flow: {
+        Args: { p_days?: number };
+        Returns: { day: string; stage: Database['public']['Enums']['order_stage']; orders: number }[];
+      };
+      intake_confirmation_times: {
+        Args: { p_weeks?: number };
+        Returns: { week: string; requests: number; confirmed: number; median_minutes: number; p90_minutes: number; within_promise_rate: number }[];
       };
       move_order: {
         Args: { p_order_id: string; p_to_stage: Database['public']['Enums']['order_stage']; p_expected_version: number; p_note?: string; p_override_reason?: string };
@@ -1012,6 +1030,18 @@ export type Database = {
       stage_elapsed: {
         Args: { p_stage: Database['public']['Enums']['order_stage']; p_entered_at: string; p_now?: string };
         Returns: number;
+      };
+      stage_turnaround: {
+        Args: { p_from?: string; p_to?: string };
+        Returns: { stage: Database['public']['Enums']['order_stage']; stays: number; median_hours: number; p90_hours: number; sla_unit: Database['public']['Enums']['sla_unit']; median_in_unit: number; p90_in_unit: number; breached: number }[];
+      };
+      weekdays_between: {
+        Args: { p_from: string; p_to: string };
+        Returns: number;
+      };
+      weekly_flow: {
+        Args: { p_weeks?: number };
+        Returns: { week: string; delivered: number; stage_exits: number; sla_breaches: number; breach_rate: number }[];
       };
     };
     Enums: {
