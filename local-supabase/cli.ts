@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log(`Local Supabase-compatible stack (REST, Auth) on embedded Postgres.
+  console.log(`Local Supabase-compatible stack (REST, Auth, Storage, Realtime) on embedded Postgres.
 
   --port <n>              listen port (default 54321, the Supabase CLI's)
   --host <addr>           listen address (default 127.0.0.1)
