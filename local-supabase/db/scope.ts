@@ -1,7 +1,7 @@
 // Runs a request's statements as its role with its JWT claims, the way PostgREST and Supabase
 // Storage (src/internal/database/postgres/scope.ts) do: transaction-local settings, so RLS,
 // auth.uid() and auth.jwt() see exactly this request and nothing leaks to the next one.
-import type { Tx } from './database';
+import type { Database, Tx } from './database';
 
 export type RequestScope = {
   /** A database role; the JWT's `role` claim (anon when there is no JWT). */
@@ -35,4 +35,27 @@ export async function applyScope(tx: Tx, scope: RequestScope): Promise<void> {
       scope.searchPath ?? '"public", "extensions"',
     ],
   );
+}
+
+export type RoleSets = {
+  /** Roles PostgREST's `authenticator` may switch to: the only ones a JWT may name. */
+  assumable: Set<string>;
+  /** Roles that exist but the authenticator may not become (refused with 42501). */
+  other: Set<string>;
+};
+
+/**
+ * The stack connects as a superuser, which could become any role; Supabase's services connect
+ * as `authenticator` and Postgres refuses the rest. Every service that switches to a JWT's role
+ * checks it against these sets first.
+ */
+export async function loadRoleSets(db: Database): Promise<RoleSets> {
+  const { rows } = await db.query<{ name: string; allowed: boolean }>(
+    `select r.rolname as name, pg_has_role('authenticator', r.oid, 'member') as allowed
+     from pg_roles r where r.rolname <> 'authenticator'`,
+  );
+  return {
+    assumable: new Set(rows.filter((r) => r.allowed).map((r) => r.name)),
+    other: new Set(rows.filter((r) => !r.allowed).map((r) => r.name)),
+  };
 }

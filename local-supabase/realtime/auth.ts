@@ -34,6 +34,7 @@ export function expiredMessage(exp: number, now = Date.now() / 1000): string {
 export function authorizeToken(
   token: unknown,
   secret: string,
+  roles: Set<string>,
   now = Date.now() / 1000,
 ): { ok: true; auth: ChannelAuth } | { ok: false; failure: AuthFailure } {
   if (typeof token !== 'string' || token === '') {
@@ -58,6 +59,17 @@ export function authorizeToken(
     return {
       ok: false,
       failure: { code: 'InvalidJWTToken', message: 'Fields `role` and `exp` are required in JWT' },
+    };
+  }
+  // Deliveries are checked as this role; the stack's superuser connection could become any
+  // role, so only those Supabase's authenticator may switch to are accepted.
+  if (!roles.has(claims.role)) {
+    return {
+      ok: false,
+      failure: {
+        code: 'InvalidJWTToken',
+        message: `permission denied to set role "${claims.role}"`,
+      },
     };
   }
   if (claims.exp <= now) {

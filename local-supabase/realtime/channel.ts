@@ -91,7 +91,7 @@ export class Channel implements ChangeListener {
       typeof payload.access_token === 'string' && payload.access_token !== ''
         ? payload.access_token
         : socket.apikey;
-    const authorized = authorizeToken(token, ctx.jwtSecret);
+    const authorized = authorizeToken(token, ctx.jwtSecret, ctx.roles);
     if (!authorized.ok) {
       reply('error', joinError(authorized.failure.code, authorized.failure.message));
       return undefined;
@@ -233,7 +233,7 @@ export class Channel implements ChangeListener {
 
   private refreshToken(token: unknown): void {
     if (token == null || token === this.auth.token) return;
-    const authorized = authorizeToken(token, this.ctx.jwtSecret);
+    const authorized = authorizeToken(token, this.ctx.jwtSecret, this.ctx.roles);
     if (!authorized.ok) {
       this.shutdown(authorized.failure.message);
       return;

@@ -8,6 +8,8 @@ export type RealtimeContext = {
   hub: Hub;
   catalog: Catalog;
   jwtSecret: string;
+  /** Roles a token may name (those the authenticator may become), loaded at start. */
+  roles: Set<string>;
   anonKey: string;
   serviceRoleKey: string;
   log: (line: string) => void;

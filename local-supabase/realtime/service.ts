@@ -4,7 +4,7 @@
 import { WebSocketServer } from 'ws';
 import type { ServiceFactory, StackContext } from '../context';
 import type { Database } from '../db/database';
-import { applyScope } from '../db/scope';
+import { applyScope, loadRoleSets } from '../db/scope';
 import { BodyTooLargeError, readBody, sendJson } from '../http';
 import { authorizeToken, type ChannelAuth } from './auth';
 import { Catalog } from './catalog';
@@ -81,6 +81,7 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
       hub,
       catalog,
       jwtSecret: stack.config.auth.jwtSecret,
+      roles: (await loadRoleSets(stack.db)).assumable,
       anonKey: stack.anonKey,
       serviceRoleKey: stack.serviceRoleKey,
       log: stack.log,
@@ -152,6 +153,7 @@ export function realtimeService(options: RealtimeServiceOptions = {}): ServiceFa
         const authorized = authorizeToken(
           bearer ?? (typeof header === 'string' ? header : ''),
           ctx.jwtSecret,
+          ctx.roles,
         );
         if (!authorized.ok) {
           sendJson(res, 401, { message: authorized.failure.message });

@@ -2,6 +2,7 @@
 // schemas, read from pg_catalog once at start and again on `NOTIFY pgrst, 'reload schema'`, as
 // PostgREST's SchemaCache.hs does. Requests are planned against it and never query the catalog.
 import type { Database } from '../db/database';
+import { loadRoleSets } from '../db/scope';
 import { arrayLiteral } from './sql';
 
 export type Column = {
@@ -214,16 +215,12 @@ join pg_type rt on rt.oid = p.prorettype and rt.typtype = 'c'
 join pg_class rc on rc.oid = rt.typrelid join pg_namespace rn on rn.oid = rc.relnamespace
 where p.pronargs = 1 and p.prokind = 'f' and n.nspname = any($1::text[])`;
 
-const rolesSql = `
-select r.rolname as name, pg_has_role('authenticator', r.oid, 'member') as allowed from pg_roles r
-where r.rolname <> 'authenticator'`;
-
 export async function loadSchemaCache(db: Database, schemas: string[]): Promise<SchemaCache> {
-  const [tableRows, fkRows, routineRows, roleRows] = [
+  const [tableRows, fkRows, routineRows, roleSets] = [
     await db.query<TableRow>(tablesSql, [arrayLiteral(schemas)]),
     await db.query<FkRow>(fksSql, [arrayLiteral(schemas)]),
     await db.query<RoutineRow>(routinesSql, [arrayLiteral(schemas)]),
-    await db.query<{ name: string; allowed: boolean }>(rolesSql),
+    await loadRoleSets(db),
   ];
   const schemaParam = [arrayLiteral(schemas)];
   const viewRows = await db.query<{ schema: string; name: string; action: string }>(
@@ -366,8 +363,8 @@ export async function loadSchemaCache(db: Database, schemas: string[]): Promise<
     tables,
     relationships,
     routines,
-    roles: new Set(roleRows.rows.filter((r) => r.allowed).map((r) => r.name)),
-    otherRoles: new Set(roleRows.rows.filter((r) => !r.allowed).map((r) => r.name)),
+    roles: roleSets.assumable,
+    otherRoles: roleSets.other,
   };
 }
 

@@ -351,6 +351,14 @@ describe.each(targets())('realtime postgres_changes on $engine', (t) => {
       userToken({ ...t, jwtSecret: 'not-the-secret-not-the-secret-not-the-secret' }, 'x'),
     );
     expect(await subscribeError(forger.channel('forged'))).toMatch(/JwtSignatureError/);
+
+    // Signed with the right secret but naming the superuser: never a role to check rows as.
+    const superuser = realtimeClient(t);
+    clients.push(superuser);
+    await superuser.realtime.setAuth(userToken(t, crypto.randomUUID(), { role: 'postgres' }));
+    expect(await subscribeError(superuser.channel('superuser'))).toMatch(
+      /permission denied to set role "postgres"/,
+    );
   });
 
   it('a token that expires closes the channel with a system error', async () => {
