@@ -154,7 +154,8 @@ export const createRestService: ServiceFactory = async (ctx: StackContext) => {
           method: request.method,
           path,
           headers: headersJson(req),
-          searchPath: [request.schema, ...searchPathTail].map(ident).join(', '),
+          // PostgREST's search_path: the request's schema, then db-extra-search-path, once each.
+          searchPath: [...new Set([request.schema, ...searchPathTail])].map(ident).join(', '),
         },
         statement,
         {
