@@ -3,7 +3,7 @@
 // subscribers of mixed roles under RLS (only some may see the rows), checking that every visible
 // change reached every subscriber allowed to see it and nobody else — beside a raw websocket
 // echo round trip and the REST write alone, measured in the same run.
-// Run: `tsx local-supabase/realtime/bench.ts [--database-url postgres://...]`.
+// Run: `tsx bench/realtime.ts [--database-url postgres://...]`.
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,9 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { startStack, type Stack } from '../server';
-import { signJwt } from '../jwt';
+import { startStack, type Stack } from '../local-supabase/server';
+import { signJwt } from '../local-supabase/jwt';
+import { summarize, type Latency } from './stats';
 
 const MIGRATION = `
 -- Rows belong to a team; a subscriber sees a row only when its JWT names that team.
@@ -29,7 +30,7 @@ create policy "team members read team events" on public.bench_events
 alter publication supabase_realtime add table public.bench_events;
 `;
 
-export type Percentiles = { p50: number; p95: number; n: number };
+export type Percentiles = Latency;
 export type RealtimeBenchResult = {
   engine: string;
   wsEcho: Percentiles;
@@ -42,14 +43,21 @@ export type RealtimeBenchResult = {
   e2e50: Percentiles & { visible: number; hidden: number; delivered: number; expected: number };
 };
 
-function percentiles(samples: number[]): Percentiles {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p95: at(0.95), n: sorted.length };
-}
-
 const ms = (p: Percentiles) => `p50 ${p.p50.toFixed(2)} ms, p95 ${p.p95.toFixed(2)} ms (n=${p.n})`;
+
+/** Sequential Phoenix heartbeat frames on an open socket, each awaiting its answer; ms. */
+async function heartbeatRoundTrips(ws: WebSocket, rounds: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((r) => {
+      ws.once('message', () => r());
+      ws.send(JSON.stringify([null, String(i), 'phoenix', 'heartbeat', {}]));
+    });
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
 
 /** Round trips on a bare `ws` echo server: the floor any websocket delivery sits on. */
 async function wsEcho(rounds: number): Promise<Percentiles> {
@@ -59,19 +67,11 @@ async function wsEcho(rounds: number): Promise<Percentiles> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const ws = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
   await new Promise((r) => ws.once('open', r));
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    await new Promise<void>((r) => {
-      ws.once('message', () => r());
-      ws.send(JSON.stringify([null, String(i), 'phoenix', 'heartbeat', {}]));
-    });
-    samples.push(performance.now() - t0);
-  }
+  const samples = await heartbeatRoundTrips(ws, rounds);
   ws.close();
   wss.close();
   await new Promise((r) => server.close(r));
-  return percentiles(samples);
+  return summarize(samples);
 }
 
 /** Phoenix heartbeat round trips to the realtime service: the service's own floor. */
@@ -80,17 +80,9 @@ async function heartbeat(stack: Stack, rounds: number): Promise<Percentiles> {
     `${stack.url.replace('http', 'ws')}/realtime/v1/websocket?apikey=${stack.anonKey}&vsn=2.0.0`,
   );
   await new Promise((r) => ws.once('open', r));
-  const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
-    await new Promise<void>((r) => {
-      ws.once('message', () => r());
-      ws.send(JSON.stringify([null, String(i), 'phoenix', 'heartbeat', {}]));
-    });
-    samples.push(performance.now() - t0);
-  }
+  const samples = await heartbeatRoundTrips(ws, rounds);
   ws.close();
-  return percentiles(samples);
+  return summarize(samples);
 }
 
 type Subscriber = { client: SupabaseClient; sees: boolean; got: Map<number, number> };
@@ -181,9 +173,9 @@ async function endToEnd(stack: Stack, count: number, writes: number) {
     s.client.realtime.disconnect();
   }
   return {
-    latency: percentiles(samples),
-    afterReply: percentiles(afterReply),
-    rest: percentiles(restSamples),
+    latency: summarize(samples),
+    afterReply: summarize(afterReply),
+    rest: summarize(restSamples),
     visible: visible.length,
     hidden,
     delivered,

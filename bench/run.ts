@@ -3,8 +3,8 @@
 // TEST_DATABASE_URL) is set; `<name>_bench*` sibling databases are recreated for the run.
 import { writeFileSync } from 'node:fs';
 import { benchRest, type RestCase } from './rest';
-import { runRealtimeBench, type RealtimeBenchResult } from '../local-supabase/realtime/bench';
-import { benchStorage, type StorageBench } from '../local-supabase/storage/bench';
+import { runRealtimeBench, type RealtimeBenchResult } from './realtime';
+import { benchStorage, type StorageBench } from './storage';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');

@@ -7,6 +7,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export type Latency = { p50: number; p95: number; n: number };
 
+/** p50/p95 of samples taken elsewhere (e.g. event arrival times). */
+export function summarize(samples: number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length };
+}
+
 /** Runs `fn` sequentially `n` times after `warmup` runs; milliseconds. */
 export async function measure(
   fn: () => Promise<unknown>,
@@ -20,8 +26,7 @@ export async function measure(
     await fn();
     samples.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), n };
+  return summarize(samples);
 }
 
 /** `clients` concurrent loops for `seconds`; requests per second. Bounded in time and count. */

@@ -3,7 +3,7 @@
 // in this process, plus the server's memory growth while the upload runs. The stack runs in a
 // child process (this same file, started with `--serve`), so the client reading and sending
 // the file does not share an event loop with the server receiving, hashing and writing it.
-// Run directly (`tsx local-supabase/storage/bench.ts [MB]`) or call benchStorage() from
+// Run directly (`tsx bench/storage.ts [MB]`) or call benchStorage() from
 // bench/run.ts.
 import { fork, type ChildProcess } from 'node:child_process';
 import {
@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { startStack } from '../server';
+import { startStack } from '../local-supabase/server';
 
 export type StorageBench = {
   sizeMB: number;
