@@ -991,6 +991,10 @@ export type Database = {
         Args: { p_order_id: string; p_expected_version: number; p_note?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
       };
+      business_calendar: {
+        Args: { p_from: string; p_to: string };
+        Returns: { day: string; business_day_no: number }[];
+      };
       business_days_between: {
         Args: { p_from: string; p_to: string };
         Returns: number;

@@ -22,6 +22,25 @@ comment on view public.order_stage_stays is
   'Each stay of an order in a stage (entered, left, next stage), from the event log.';
 revoke all on public.order_stage_stays from anon;
 
+-- Every day from p_from to p_to with a running count of business days (weekdays that are not
+-- holidays), built once per report: the business days between two dates are the difference of
+-- their counts. Shared by the reports that measure stays in business days.
+create function public.business_calendar(p_from date, p_to date)
+returns table (day date, business_day_no bigint)
+language sql
+stable
+security invoker
+set search_path = ''
+as $$
+  select c.day,
+         sum(case when extract(isodow from c.day) < 6 and h.day is null then 1 else 0 end)
+           over (order by c.day) as business_day_no
+  from (select g::date as day from generate_series(p_from, p_to, interval '1 day') g) c
+  left join public.holidays h on h.day = c.day
+$$;
+revoke all on function public.business_calendar(date, date) from public, anon;
+grant execute on function public.business_calendar(date, date) to authenticated, service_role;
+
 create function public.stage_turnaround(
   p_from timestamptz default now() - interval '16 weeks',
   p_to timestamptz default now()
@@ -50,14 +69,10 @@ as $$
     where s.left_at >= p_from and s.left_at < p_to
       and s.stage not in ('delivered', 'cancelled')
   ),
-  -- Business days as a running count over a calendar built once: the business days between
-  -- two dates are the difference of their counts (one hash join per stay, no call per row).
+  -- The business days between two dates are the difference of their running counts (one
+  -- hash join per stay, no call per row).
   calendar as (
-    select c.day, sum(case when extract(isodow from c.day) < 6 and h.day is null then 1 else 0 end)
-                    over (order by c.day) as business_day_no
-    from (select g::date as day from generate_series((select min(from_day) from stays),
-                                                     (select max(to_day) from stays), interval '1 day') g) c
-    left join public.holidays h on h.day = c.day
+    select * from public.business_calendar((select min(from_day) from stays), (select max(to_day) from stays))
   ),
   done as (
     select s.stage,
@@ -115,11 +130,7 @@ as $$
     where s.left_at >= (select min(week) from weeks)::timestamp at time zone tz.timezone
   ),
   calendar as (
-    select c.day, sum(case when extract(isodow from c.day) < 6 and h.day is null then 1 else 0 end)
-                    over (order by c.day) as business_day_no
-    from (select g::date as day from generate_series((select min(from_day) from stays),
-                                                     (select max(to_day) from stays), interval '1 day') g) c
-    left join public.holidays h on h.day = c.day
+    select * from public.business_calendar((select min(from_day) from stays), (select max(to_day) from stays))
   ),
   exits as (
     select date_trunc('week', s.to_day)::date as week,
