@@ -1,11 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseSize } from './config';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 function tomlFile(text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'loupe-config-'));
+  dirs.push(dir);
   const file = join(dir, 'config.toml');
   writeFileSync(file, text);
   return file;
