@@ -9,7 +9,20 @@ import importPlugin from 'eslint-plugin-import';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
-const features = ['auth', 'board', 'orders', 'intake', 'qc', 'cad', 'analytics', 'settings'];
+const features = [
+  'auth',
+  'board',
+  'orders',
+  'intake',
+  'workspace',
+  'cad',
+  'production',
+  'qc',
+  'files',
+  'shipping',
+  'analytics',
+  'settings',
+];
 
 export default tseslint.config(
   {

@@ -7,6 +7,8 @@ export const paths = {
   orders: '/orders',
   analytics: '/analytics',
   settings: '/settings',
+  /** The order workspace; the board opens the same view in a drawer. */
+  order: (code: string) => `/orders/${encodeURIComponent(code)}`,
 } as const;
 
 /** Where the sign-in page sends a person back to; only same-app paths, never another origin. */

@@ -38,7 +38,7 @@ export default async function setup(project: TestProject) {
     vite = await createServer({
       envDir,
       // Its own dependency cache, so a running `npm start` and the tests never share one.
-      cacheDir: 'node_modules/.vite-e2e',
+      cacheDir: process.env.LOUPE_E2E_VITE_CACHE ?? 'node_modules/.vite-e2e',
       logLevel: 'warn',
       clearScreen: false,
       server: { port: 0, strictPort: false, host: '127.0.0.1', hmr: false },
