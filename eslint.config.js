@@ -20,6 +20,7 @@ const features = [
   'qc',
   'files',
   'shipping',
+  'payments',
   'analytics',
   'settings',
 ];
