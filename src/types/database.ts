@@ -972,6 +972,7 @@ export type Database = {
           on_hold_reason: string | null;
           resume_stage: Database['public']['Enums']['order_stage'] | null;
           updated_at: string | null;
+          rework_count: number | null;
         };
         Relationships: [];
       };
