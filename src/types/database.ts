@@ -1020,6 +1020,10 @@ export type Database = {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
         Returns: Database['public']['Tables']['orders']['Row'];
       };
+      record_production_step: {
+        Args: { p_step_id: string; p_done: boolean; p_note?: string };
+        Returns: Database['public']['Tables']['production_steps']['Row'];
+      };
       request_cad_tweak: {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
         Returns: Database['public']['Tables']['orders']['Row'];
@@ -1040,6 +1044,10 @@ export type Database = {
         Args: { p_from?: string; p_to?: string };
         Returns: { stage: Database['public']['Enums']['order_stage']; stays: number; median_hours: number; p90_hours: number; sla_unit: Database['public']['Enums']['sla_unit']; median_in_unit: number; p90_in_unit: number; breached: number }[];
       };
+      update_order_details: {
+        Args: { p_order_id: string; p_expected_version: number; p_changes: Json };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
       weekdays_between: {
         Args: { p_from: string; p_to: string };
         Returns: number;
@@ -1059,7 +1067,7 @@ export type Database = {
       intake_source: 'customizer_look' | 'concierge_form';
       intake_status: 'new' | 'in_review' | 'confirmed' | 'converted' | 'declined';
       metal: 'gold_18k_yellow' | 'gold_18k_white' | 'gold_18k_rose' | 'gold_14k_yellow' | 'gold_14k_white' | 'gold_14k_rose' | 'platinum';
-      order_event_kind: 'created' | 'payment_recorded' | 'stage_changed' | 'cad_sent' | 'cad_tweak_requested' | 'cad_approved' | 'major_change' | 'qc_started' | 'qc_passed' | 'qc_failed' | 'certificate_added' | 'shipped' | 'service_requested';
+      order_event_kind: 'created' | 'payment_recorded' | 'stage_changed' | 'cad_sent' | 'cad_tweak_requested' | 'cad_approved' | 'major_change' | 'qc_started' | 'qc_passed' | 'qc_failed' | 'certificate_added' | 'shipped' | 'service_requested' | 'details_changed';
       order_stage: 'intake' | 'awaiting_payment' | 'cad' | 'production' | 'qc' | 'shipping' | 'delivered' | 'on_hold' | 'cancelled';
       payment_method: 'card' | 'shop_pay_installments' | 'installment_plan' | 'bank_transfer';
       product_base: 'bespoke_ring' | 'stacking_rings' | 'layering_trio' | 'earscape';
@@ -1099,7 +1107,7 @@ export const Constants = {
       intake_source: ['customizer_look', 'concierge_form'],
       intake_status: ['new', 'in_review', 'confirmed', 'converted', 'declined'],
       metal: ['gold_18k_yellow', 'gold_18k_white', 'gold_18k_rose', 'gold_14k_yellow', 'gold_14k_white', 'gold_14k_rose', 'platinum'],
-      order_event_kind: ['created', 'payment_recorded', 'stage_changed', 'cad_sent', 'cad_tweak_requested', 'cad_approved', 'major_change', 'qc_started', 'qc_passed', 'qc_failed', 'certificate_added', 'shipped', 'service_requested'],
+      order_event_kind: ['created', 'payment_recorded', 'stage_changed', 'cad_sent', 'cad_tweak_requested', 'cad_approved', 'major_change', 'qc_started', 'qc_passed', 'qc_failed', 'certificate_added', 'shipped', 'service_requested', 'details_changed'],
       order_stage: ['intake', 'awaiting_payment', 'cad', 'production', 'qc', 'shipping', 'delivered', 'on_hold', 'cancelled'],
       payment_method: ['card', 'shop_pay_installments', 'installment_plan', 'bank_transfer'],
       product_base: ['bespoke_ring', 'stacking_rings', 'layering_trio', 'earscape'],
