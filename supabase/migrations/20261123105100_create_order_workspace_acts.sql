@@ -157,7 +157,8 @@ begin
   end if;
   if not s.applicable and p_done then
     raise exception using errcode = 'LP044',
-      message = format('%s does not apply to this piece: it has no stones.', initcap(replace(s.step::text, '_', '-')));
+      message = format('%s does not apply to this piece: it has no stones.',
+                       upper(left(s.step::text, 1)) || replace(substr(s.step::text, 2), '_', '-'));
   end if;
   if (s.done_at is not null) = p_done and v_note is null then
     return s;
