@@ -282,6 +282,57 @@ export type Database = {
         };
         Relationships: [];
       };
+      intake_events: {
+        Row: {
+          id: number;
+          intake_request_id: string;
+          kind: Database['public']['Enums']['intake_event_kind'];
+          at: string;
+          actor_id: string | null;
+          from_status: Database['public']['Enums']['intake_status'] | null;
+          to_status: Database['public']['Enums']['intake_status'] | null;
+          note: string | null;
+          data: Json;
+        };
+        Insert: {
+          id?: never;
+          intake_request_id: string;
+          kind: Database['public']['Enums']['intake_event_kind'];
+          at?: string;
+          actor_id?: string | null;
+          from_status?: Database['public']['Enums']['intake_status'] | null;
+          to_status?: Database['public']['Enums']['intake_status'] | null;
+          note?: string | null;
+          data?: Json;
+        };
+        Update: {
+          id?: never;
+          intake_request_id?: string;
+          kind?: Database['public']['Enums']['intake_event_kind'];
+          at?: string;
+          actor_id?: string | null;
+          from_status?: Database['public']['Enums']['intake_status'] | null;
+          to_status?: Database['public']['Enums']['intake_status'] | null;
+          note?: string | null;
+          data?: Json;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'intake_events_actor_id_fkey';
+            columns: ['actor_id'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'intake_events_intake_request_id_fkey';
+            columns: ['intake_request_id'];
+            isOneToOne: false;
+            referencedRelation: 'intake_requests';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       intake_requests: {
         Row: {
           id: string;
@@ -303,6 +354,12 @@ export type Database = {
           status: Database['public']['Enums']['intake_status'];
           confirmed_at: string | null;
           created_at: string;
+          path_reason: string | null;
+          decline_reason: string | null;
+          declined_at: string | null;
+          review_started_at: string | null;
+          confirmed_by: string | null;
+          version: number;
         };
         Insert: {
           id?: string;
@@ -324,6 +381,12 @@ export type Database = {
           status?: Database['public']['Enums']['intake_status'];
           confirmed_at?: string | null;
           created_at?: string;
+          path_reason?: string | null;
+          decline_reason?: string | null;
+          declined_at?: string | null;
+          review_started_at?: string | null;
+          confirmed_by?: string | null;
+          version?: number;
         };
         Update: {
           id?: string;
@@ -345,11 +408,24 @@ export type Database = {
           status?: Database['public']['Enums']['intake_status'];
           confirmed_at?: string | null;
           created_at?: string;
+          path_reason?: string | null;
+          decline_reason?: string | null;
+          declined_at?: string | null;
+          review_started_at?: string | null;
+          confirmed_by?: string | null;
+          version?: number;
         };
         Relationships: [
           {
             foreignKeyName: 'intake_requests_assigned_stylist_id_fkey';
             columns: ['assigned_stylist_id'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'intake_requests_confirmed_by_fkey';
+            columns: ['confirmed_by'];
             isOneToOne: false;
             referencedRelation: 'staff';
             referencedColumns: ['id'];
@@ -976,6 +1052,35 @@ export type Database = {
         };
         Relationships: [];
       };
+      order_list: {
+        Row: {
+          id: string | null;
+          code: string | null;
+          code_sort: number | null;
+          stage: Database['public']['Enums']['order_stage'] | null;
+          product: Database['public']['Enums']['product_base'] | null;
+          product_name: string | null;
+          metal: Database['public']['Enums']['metal'] | null;
+          priority: number | null;
+          customer_id: string | null;
+          customer_display_name: string | null;
+          stage_entered_at: string | null;
+          time_in_stage: number | null;
+          time_in_stage_unit: Database['public']['Enums']['sla_unit'] | null;
+          sla_status: string | null;
+          sla_rank: number | null;
+          promised_date: string | null;
+          is_late: boolean | null;
+          assignee_id: string | null;
+          assignee_name: string | null;
+          paid_at: string | null;
+          paid_on: string | null;
+          cad_rounds_used: number | null;
+          created_at: string | null;
+          created_on: string | null;
+        };
+        Relationships: [];
+      };
       order_stage_stays: {
         Row: {
           order_id: string | null;
@@ -988,9 +1093,17 @@ export type Database = {
       };
     };
     Functions: {
+      analytics_report: {
+        Args: { p_from: string; p_to: string; p_product?: Database['public']['Enums']['product_base'] };
+        Returns: Json;
+      };
       approve_cad: {
         Args: { p_order_id: string; p_expected_version: number; p_note?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      assign_intake: {
+        Args: { p_intake_request_id: string; p_expected_version: number; p_stylist_id: string };
+        Returns: Database['public']['Tables']['intake_requests']['Row'];
       };
       business_calendar: {
         Args: { p_from: string; p_to: string };
@@ -1000,13 +1113,29 @@ export type Database = {
         Args: { p_from: string; p_to: string };
         Returns: number;
       };
+      confirm_intake: {
+        Args: { p_intake_request_id: string; p_expected_version: number };
+        Returns: Database['public']['Tables']['intake_requests']['Row'];
+      };
       convert_intake: {
         Args: { p_intake_request_id: string; p_product_name?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
       };
+      convert_intake_with_quote: {
+        Args: { p_intake_request_id: string; p_expected_version: number; p_quote_amount: number; p_quote_currency?: string; p_product_name?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      create_staff: {
+        Args: { p_email: string; p_password: string; p_display_name: string; p_role: Database['public']['Enums']['staff_role'] };
+        Returns: string;
+      };
       cumulative_flow: {
         Args: { p_days?: number };
         Returns: { day: string; stage: Database['public']['Enums']['order_stage']; orders: number }[];
+      };
+      decline_intake: {
+        Args: { p_intake_request_id: string; p_expected_version: number; p_reason: string };
+        Returns: Database['public']['Tables']['intake_requests']['Row'];
       };
       intake_confirmation_times: {
         Args: { p_weeks?: number };
@@ -1020,9 +1149,17 @@ export type Database = {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
         Returns: Database['public']['Tables']['orders']['Row'];
       };
+      record_payment: {
+        Args: { p_order_id: string; p_expected_version: number; p_method: Database['public']['Enums']['payment_method']; p_paid_at?: string; p_override_reason?: string };
+        Returns: Database['public']['Tables']['orders']['Row'];
+      };
       record_production_step: {
         Args: { p_step_id: string; p_done: boolean; p_note?: string };
         Returns: Database['public']['Tables']['production_steps']['Row'];
+      };
+      reorder_qc_template_items: {
+        Args: { p_template_id: string; p_item_ids: string[] };
+        Returns: Database['public']['Tables']['qc_template_items']['Row'][];
       };
       request_cad_tweak: {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
@@ -1031,6 +1168,14 @@ export type Database = {
       send_cad_to_customer: {
         Args: { p_order_id: string; p_expected_version: number; p_note?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      set_intake_path: {
+        Args: { p_intake_request_id: string; p_expected_version: number; p_path: Database['public']['Enums']['intake_path']; p_reason: string };
+        Returns: Database['public']['Tables']['intake_requests']['Row'];
+      };
+      set_intake_risk_flags: {
+        Args: { p_intake_request_id: string; p_expected_version: number; p_flags: Database['public']['Enums']['intake_risk'][] };
+        Returns: Database['public']['Tables']['intake_requests']['Row'];
       };
       sla_status: {
         Args: { p_stage: Database['public']['Enums']['order_stage']; p_entered_at: string; p_now?: string };
@@ -1062,6 +1207,7 @@ export type Database = {
       cad_revision_kind: 'initial' | 'tweak' | 'major_change';
       cad_state: 'drafting' | 'with_customer' | 'tweak_requested' | 'approved';
       certificate_lab: 'GIA' | 'IGI';
+      intake_event_kind: 'assigned' | 'review_started' | 'path_chosen' | 'risk_flags_changed' | 'confirmed' | 'declined' | 'converted';
       intake_path: 'self_serve' | 'concierge_assisted';
       intake_risk: 'unusual_sizing' | 'gift_deadline' | 'special_request' | 'feasibility_review';
       intake_source: 'customizer_look' | 'concierge_form';
@@ -1102,6 +1248,7 @@ export const Constants = {
       cad_revision_kind: ['initial', 'tweak', 'major_change'],
       cad_state: ['drafting', 'with_customer', 'tweak_requested', 'approved'],
       certificate_lab: ['GIA', 'IGI'],
+      intake_event_kind: ['assigned', 'review_started', 'path_chosen', 'risk_flags_changed', 'confirmed', 'declined', 'converted'],
       intake_path: ['self_serve', 'concierge_assisted'],
       intake_risk: ['unusual_sizing', 'gift_deadline', 'special_request', 'feasibility_review'],
       intake_source: ['customizer_look', 'concierge_form'],
