@@ -59,6 +59,32 @@ file_size_limit = "1GiB"
     expect(config.api.maxRows).toBe(1000);
   });
 
+  it('reads [storage.buckets.<name>] as the CLI resolves them', () => {
+    const file = tomlFile(`
+[storage]
+file_size_limit = "100MiB"
+[storage.buckets.certificates]
+public = false
+file_size_limit = "20MiB"
+allowed_mime_types = ["application/pdf"]
+objects_path = "./seed-files/certificates"
+[storage.buckets.renders]
+objects_path = "/srv/renders"
+`);
+    const { buckets } = loadConfig(file).storage;
+    expect(buckets).toEqual({
+      certificates: {
+        public: false,
+        fileSizeLimit: 20 * 1024 * 1024,
+        allowedMimeTypes: ['application/pdf'],
+        // Relative to the folder holding config.toml, as the CLI joins it to supabase/.
+        objectsPath: join(file, '..', 'seed-files', 'certificates'),
+      },
+      // No limit of its own: the global one, as the CLI falls back.
+      renders: { fileSizeLimit: 100 * 1024 * 1024, objectsPath: '/srv/renders' },
+    });
+  });
+
   it('refuses a JWT secret shorter than 32 characters before anything starts', () => {
     expect(() => loadConfig(undefined, { jwtSecret: 'too-short' })).toThrow(
       /at least 32 characters/,

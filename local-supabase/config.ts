@@ -1,6 +1,7 @@
 // The stack's settings, read from a Supabase project's `supabase/config.toml` the way the
 // Supabase CLI reads them, so any Supabase project folder runs on this stack unchanged.
 import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { parse } from 'smol-toml';
 import { DEFAULT_JWT_SECRET } from './jwt';
 
@@ -32,7 +33,19 @@ export type StackConfig = {
   storage: {
     /** Global upload cap in bytes. */
     fileSizeLimit: number;
+    /** `[storage.buckets.<name>]`: buckets created or updated when the stack seeds, and the
+     * local folder whose files are uploaded into each (the CLI's `supabase seed buckets`). */
+    buckets: Record<string, BucketSeed>;
   };
+};
+
+export type BucketSeed = {
+  public?: boolean;
+  /** Bytes; a bucket that names none gets the global `[storage] file_size_limit`, as in the CLI. */
+  fileSizeLimit: number;
+  allowedMimeTypes?: string[];
+  /** Absolute path (the CLI resolves `objects_path` against the folder holding config.toml). */
+  objectsPath?: string;
 };
 
 export const defaultConfig: StackConfig = {
@@ -50,7 +63,7 @@ export const defaultConfig: StackConfig = {
     refreshTokenReuseInterval: 10,
     rateLimit: { tokenRefresh: 150, signInSignUps: 30 },
   },
-  storage: { fileSizeLimit: 50 * 1024 * 1024 },
+  storage: { fileSizeLimit: 50 * 1024 * 1024, buckets: {} },
 };
 
 /** "50MiB", "5MB", "1GiB", 1024 → bytes, as the CLI's sizes are written. */
@@ -100,6 +113,26 @@ export function loadConfig(
     const storage = table(toml.storage);
     if (storage.file_size_limit !== undefined)
       config.storage.fileSizeLimit = parseSize(storage.file_size_limit);
+    for (const [name, value] of Object.entries(table(storage.buckets))) {
+      const b = table(value);
+      const objectsPath = typeof b.objects_path === 'string' ? b.objects_path : '';
+      config.storage.buckets[name] = {
+        ...(typeof b.public === 'boolean' ? { public: b.public } : {}),
+        // The CLI's fallback: an unset (or zero) bucket limit becomes the global one.
+        fileSizeLimit:
+          b.file_size_limit !== undefined && parseSize(b.file_size_limit) > 0
+            ? parseSize(b.file_size_limit)
+            : config.storage.fileSizeLimit,
+        ...(Array.isArray(b.allowed_mime_types)
+          ? { allowedMimeTypes: b.allowed_mime_types.map(String) }
+          : {}),
+        ...(objectsPath
+          ? {
+              objectsPath: isAbsolute(objectsPath) ? objectsPath : join(dirname(path), objectsPath),
+            }
+          : {}),
+      };
+    }
   }
   if (overrides.jwtSecret) config.auth.jwtSecret = overrides.jwtSecret;
   // PostgREST and GoTrue refuse short HS256 secrets; so do we, before anything listens.

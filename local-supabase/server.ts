@@ -17,6 +17,7 @@ import { createRestService } from './rest/service';
 import { createAuthService } from './auth/service';
 import { createStorageService } from './storage/service';
 import { createRealtimeService } from './realtime/service';
+import { seedBuckets, type SeedBucketsReport } from './storage/seed-buckets';
 
 export type StackOptions = {
   port?: number;
@@ -48,6 +49,9 @@ export type Stack = {
   db: Database;
   config: StackConfig;
   migrations: MigrateReport;
+  /** Buckets from config.toml set up, and files uploaded from their objects_path, on a fresh
+   * seeded database (none otherwise). */
+  storageSeed: SeedBucketsReport;
   close(): Promise<void>;
 };
 
@@ -190,6 +194,33 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   publicUrl = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 
   let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+        for (const socket of upgraded) socket.destroy();
+      });
+      for (const service of services) await service.close?.();
+      // Last: the database waits for queued work, then closes so its files stay consistent.
+      await db.close();
+    })();
+    return closing;
+  };
+
+  // The storage half of the seed, as `supabase db reset` runs `seed buckets` after the SQL
+  // seed: through the Storage API, so it needs the server listening. Only when the database
+  // was just seeded, so a restart never re-uploads over files changed since.
+  let storageSeed: SeedBucketsReport = { buckets: [], objects: 0 };
+  if (migrations.seeded) {
+    try {
+      storageSeed = await seedBuckets(publicUrl, serviceRoleKey, config.storage.buckets, log);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+
   return {
     url: publicUrl,
     port: address.port,
@@ -199,18 +230,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     db,
     config,
     migrations,
-    close() {
-      closing ??= (async () => {
-        await new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-          for (const socket of upgraded) socket.destroy();
-        });
-        for (const service of services) await service.close?.();
-        // Last: the database waits for queued work, then closes so its files stay consistent.
-        await db.close();
-      })();
-      return closing;
-    },
+    storageSeed,
+    close,
   };
 }
