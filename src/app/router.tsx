@@ -32,7 +32,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { index: true, loader: () => redirect(paths.board) },
                 { path: paths.board, element: <ComingSoon section="board" /> },
                 { path: paths.intake, element: <ComingSoon section="intake" /> },
-                { path: paths.orders, element: <ComingSoon section="orders" /> },
+                { path: paths.orders, lazy: () => import('./routes/orders') },
+                // The order workspace: its own child route beside the orders table.
+                { path: 'orders/:code', lazy: () => import('./routes/order-workspace') },
                 { path: paths.analytics, element: <ComingSoon section="analytics" /> },
                 {
                   path: paths.settings,

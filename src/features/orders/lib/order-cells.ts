@@ -6,7 +6,8 @@ import type { ColumnId } from './columns';
 import { metalLabels, productLabels, stageLabels } from './labels';
 import type { CsvCell } from './csv';
 
-export type OrderListRow = Tables<'order_list'>;
+/** The columns the table reads (the sort keys code_sort and sla_rank stay in the database). */
+export type OrderListRow = Omit<Tables<'order_list'>, 'code_sort' | 'sla_rank' | 'customer_id'>;
 
 /** The columns each page and the export read (never `*`: the view may grow). */
 export const orderListSelect =
