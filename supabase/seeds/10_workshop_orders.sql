@@ -3,11 +3,16 @@
 -- after-sales), plus open intake requests carrying each risk flag. Deterministic (setseed).
 -- `npm run seed:scale -- --orders 10000` runs this same file with loupe.seed_orders and
 -- loupe.seed_weeks set. Demo data only: never run this against a production project.
+-- The demo run (no loupe.seed_orders) gives its orders fixed ids, so the seeded certificate
+-- PDFs (supabase/seed-files/certificates/<order id>/…, uploaded from config.toml's
+-- objects_path, linked by seeds/20_certificate_files.sql) find their orders; the clock is UTC
+-- so the same orders reach the same stages whatever the session's time zone.
 
 do $seed$
 declare
   n_orders integer := coalesce(nullif(current_setting('loupe.seed_orders', true), '')::integer, 80);
   n_weeks integer := coalesce(nullif(current_setting('loupe.seed_weeks', true), '')::integer, 16);
+  demo boolean := nullif(current_setting('loupe.seed_orders', true), '') is null;
   stylists uuid[] := array['0a5e1000-0000-4000-8000-000000000001', '0a5e1000-0000-4000-8000-000000000005']::uuid[];
   workshop uuid := '0a5e1000-0000-4000-8000-000000000002';
   qc_staff uuid := '0a5e1000-0000-4000-8000-000000000003';
@@ -67,6 +72,7 @@ declare
   cad_until timestamptz;
   rounds integer;
 begin
+  perform set_config('TimeZone', 'UTC', true);
   perform setseed(0.2026);
   span := make_interval(days => n_weeks * 7);
 
@@ -178,10 +184,11 @@ begin
 
     -- The order row in its current state; the trigger logs "created" in the stylist's name.
     perform set_config('request.jwt.claims', json_build_object('sub', stylist, 'role', 'authenticated')::text, true);
-    insert into public.orders (customer_id, intake_request_id, product, product_name, metal, specs, has_stones,
+    insert into public.orders (id, customer_id, intake_request_id, product, product_name, metal, specs, has_stones,
       has_certified_stones, ring_size, quote_amount, paid_at, payment_method, stage, stage_entered_at, cad_state,
       priority, promised_date, assignee_id, created_at, updated_at)
-    values (cust, req, base,
+    values (case when demo then md5('loupe-demo-order-' || i)::uuid else gen_random_uuid() end,
+      cust, req, base,
       (select x #>> '{}' from jsonb_array_elements(names_by_base -> base::text) with ordinality e(x, n)
         where n = 1 + i % jsonb_array_length(names_by_base -> base::text)),
       metal,
@@ -271,7 +278,7 @@ begin
                 round((0.5 + random() * 2)::numeric, 2), (array['D', 'E', 'F', 'G', 'H'])[1 + i % 5],
                 (array['VVS1', 'VVS2', 'VS1', 'VS2', 'SI1'])[1 + i % 5],
                 (array['Oval', 'Round brilliant', 'Emerald', 'Pear', 'Marquise'])[1 + i % 5],
-                qc_staff, t[5] + interval '5 hours');
+                qc_staff, least(now() - interval '10 minutes', t[5] + interval '5 hours'));
       end if;
       update public.qc_run_items set result = 'pass', checked_by = qc_staff,
         checked_at = greatest(t[5], least(now(), coalesce(t[6], now()))) - interval '1 hour'
