@@ -1,0 +1,111 @@
+// The order workspace: every section of one order, composed from the features that own them.
+// Used by the /orders/:code page and by the board's drawer. Sections get the order row they
+// need and hand back the new row after an act, so the whole view carries the current version.
+import { Alert, Button, Grid, Skeleton, Stack } from '@mantine/core';
+import { IconFileUnknown } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState';
+import { paths } from '../../../config/paths';
+import { toAppError } from '../../../lib/errors';
+import { workspaceQueries } from '../../../features/workspace/api/workspace-queries';
+import { useApplyOrderRow, useRefreshOrder } from '../../../features/workspace/api/order-cache';
+import { useOrderLive, type LiveTable } from '../../../features/workspace/api/order-live';
+import { OrderHeader } from '../../../features/workspace/components/OrderHeader';
+import { OrderTimeline } from '../../../features/workspace/components/OrderTimeline';
+import { SpecsSection } from '../../../features/workspace/components/SpecsSection';
+import { CadSection } from '../../../features/cad/components/CadSection';
+import { cadQueries } from '../../../features/cad/api/cad-queries';
+import { ProductionSection } from '../../../features/production/components/ProductionSection';
+import { productionQueries } from '../../../features/production/api/production-queries';
+import { ShippingSection } from '../../../features/shipping/components/ShippingSection';
+import { shippingQueries } from '../../../features/shipping/api/shipping-queries';
+
+export function OrderWorkspaceView({ code }: { code: string }) {
+  const queryClient = useQueryClient();
+  const workspace = useQuery(workspaceQueries.order(code));
+  const orderId = workspace.data?.order.id;
+  const applyOrderRow = useApplyOrderRow(code);
+  const refreshOrder = useRefreshOrder(code, orderId);
+
+  // Someone else's change to this order reaches only the queries it touches.
+  useOrderLive(orderId, (table: LiveTable) => {
+    if (!orderId) return;
+    const keys: Record<LiveTable, readonly unknown[][]> = {
+      orders: [[...workspaceQueries.order(code).queryKey]],
+      order_events: [
+        [...workspaceQueries.events(orderId).queryKey],
+        [...workspaceQueries.order(code).queryKey],
+      ],
+      cad_revisions: [[...cadQueries.rounds(orderId).queryKey]],
+      production_steps: [[...productionQueries.steps(orderId).queryKey]],
+      shipments: [[...shippingQueries.shipments(orderId).queryKey]],
+      service_requests: [[...shippingQueries.afterSales(orderId).queryKey]],
+      // SLOT realtime (qc engineer): invalidate the QC run query here.
+      qc_runs: [],
+    };
+    for (const queryKey of keys[table]) void queryClient.invalidateQueries({ queryKey });
+  });
+
+  if (workspace.isPending) {
+    return (
+      <Stack aria-busy aria-label={`Loading order ${code}`}>
+        <Skeleton h={180} radius="md" />
+        <Skeleton h={320} radius="md" />
+      </Stack>
+    );
+  }
+  if (workspace.isError) {
+    if (toAppError(workspace.error).code === 'PT404') {
+      return (
+        <EmptyState
+          icon={<IconFileUnknown size={28} />}
+          title={`No order ${code}`}
+          action={
+            <Button component={Link} to={paths.board} variant="light">
+              Back to the board
+            </Button>
+          }
+        >
+          {workspace.error.message}
+        </EmptyState>
+      );
+    }
+    return (
+      <Alert color="red" title={`Order ${code} did not load`}>
+        {workspace.error.message}{' '}
+        <Button variant="subtle" size="compact-sm" onClick={() => void workspace.refetch()}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+
+  const { order } = workspace.data;
+  return (
+    <Stack gap="md">
+      <OrderHeader
+        data={workspace.data}
+        actions={
+          <>
+            {/* SLOT payments (intake engineer): <RecordPayment … /> goes here, in the header. */}
+          </>
+        }
+      />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <SpecsSection data={workspace.data} />
+            <CadSection order={order} onOrderChange={applyOrderRow} />
+            <ProductionSection order={order} onStepRecorded={refreshOrder} />
+            {/* SLOT qc (qc engineer): <QcSection />, <CertificatesSection />, <MediaSection /> go here, between production and shipping. */}
+            <ShippingSection order={order} onLogged={refreshOrder} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <OrderTimeline orderId={order.id} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
