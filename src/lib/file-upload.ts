@@ -4,6 +4,7 @@ import { supabase } from './supabase';
 import { env } from '../config/env';
 import { AppError, toAppError } from './errors';
 import { claimedType, type BucketId } from './file-signature';
+import type { Enums, Tables } from '../types/database';
 import { RESUMABLE_CHUNK_BYTES, uploadResumable } from './resumable-upload';
 
 export type StoredFile = {
@@ -88,4 +89,50 @@ export async function signedFileUrl(
   const { data, error } = await supabase.storage.from(bucket).createSignedUrl(path, expiresIn);
   if (error) throw toAppError(error);
   return data.signedUrl;
+}
+
+/** The attachment columns every files view reads (a file's place in storage and what it is). */
+export type AttachmentFile = Pick<
+  Tables<'attachments'>,
+  | 'id'
+  | 'kind'
+  | 'bucket'
+  | 'storage_path'
+  | 'file_name'
+  | 'mime_type'
+  | 'size_bytes'
+  | 'uploaded_at'
+>;
+
+export const attachmentColumns =
+  'id, kind, bucket, storage_path, file_name, mime_type, size_bytes, uploaded_at' as const;
+
+/**
+ * Records a stored file as an attachment of the order (the database checks kind, bucket, type,
+ * size and who may file it); if the record is refused, the stored file is removed again so no
+ * orphan is left in the bucket.
+ */
+export async function recordAttachment(
+  orderId: string,
+  kind: Enums<'attachment_kind'>,
+  stored: StoredFile,
+): Promise<AttachmentFile> {
+  const { data, error } = await supabase
+    .from('attachments')
+    .insert({
+      order_id: orderId,
+      kind,
+      bucket: stored.bucket,
+      storage_path: stored.path,
+      file_name: stored.fileName,
+      mime_type: stored.contentType,
+      size_bytes: stored.size,
+    })
+    .select(attachmentColumns)
+    .single();
+  if (error) {
+    await removeStoredFile(stored).catch(() => undefined);
+    throw toAppError(error);
+  }
+  return data;
 }

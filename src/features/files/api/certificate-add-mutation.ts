@@ -4,11 +4,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { supabase } from '../../../lib/supabase';
 import { toAppError } from '../../../lib/errors';
-import { removeStoredFile, uploadFile } from '../../../lib/file-upload';
+import { recordAttachment, removeStoredFile, uploadFile } from '../../../lib/file-upload';
 import type { UploadProgress } from '../../../components/FileDropzone';
 import type { CertificateLab } from '../lib/certificate-validation';
 import { normaliseReportNumber } from '../lib/certificate-validation';
-import { recordAttachment } from './attachment-record';
+
 import { filesQueries } from './files-queries';
 
 export type AddCertificateVariables = {

@@ -2,7 +2,7 @@
 import { supabase } from '../../../lib/supabase';
 import { toAppError } from '../../../lib/errors';
 import type { Tables } from '../../../types/database';
-import { attachmentColumns, type AttachmentFile } from './attachment';
+import { attachmentColumns, type AttachmentFile } from '../../../lib/file-upload';
 
 export type Certificate = Pick<
   Tables<'certificates'>,

@@ -1,7 +1,7 @@
 // The QC evidence of an order: photos and unboxing videos, oldest first.
 import { supabase } from '../../../lib/supabase';
 import { toAppError } from '../../../lib/errors';
-import { attachmentColumns, type AttachmentFile } from './attachment';
+import { attachmentColumns, type AttachmentFile } from '../../../lib/file-upload';
 
 export async function fetchMedia(orderId: string): Promise<AttachmentFile[]> {
   const { data, error } = await supabase

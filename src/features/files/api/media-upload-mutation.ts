@@ -1,9 +1,9 @@
 // Uploading QC evidence: a photo to qc-photos or an unboxing video to qc-videos (resumably),
 // recorded as the order's attachment.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { uploadFile } from '../../../lib/file-upload';
+import { recordAttachment, uploadFile } from '../../../lib/file-upload';
 import type { UploadProgress } from '../../../components/FileDropzone';
-import { recordAttachment } from './attachment-record';
+
 import { filesQueries } from './files-queries';
 
 export type MediaKind = 'qc_photo' | 'unboxing_video';

@@ -5,7 +5,7 @@ import { Anchor, Group, Image, Loader, Paper, Stack, Text } from '@mantine/core'
 import { IconExternalLink } from '@tabler/icons-react';
 import { toAppError } from '../../../lib/errors';
 import { filesQueries } from '../api/files-queries';
-import type { AttachmentFile } from '../api/attachment';
+import type { AttachmentFile } from '../../../lib/file-upload';
 
 type FilePreviewProps = {
   file: AttachmentFile;
