@@ -30,7 +30,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               errorElement: <RouteError />,
               children: [
                 { index: true, loader: () => redirect(paths.board) },
-                { path: paths.board, element: <ComingSoon section="board" /> },
+                { path: paths.board, lazy: () => import('./routes/board') },
                 { path: paths.intake, element: <ComingSoon section="intake" /> },
                 { path: paths.orders, lazy: () => import('./routes/orders') },
                 // The order workspace: its own child route beside the orders table.

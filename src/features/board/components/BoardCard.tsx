@@ -1,0 +1,196 @@
+// One order card. Memoised on the card object: the cache patches only changed cards, so a move
+// or a realtime event re-renders that card alone. Drag is pragmatic-drag-and-drop's native
+// draggable (mouse and touch); the code button and the "Move to…" menu are the keyboard path,
+// with Shift+arrow shortcuts to the next or previous stage and M for the menu.
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { ActionIcon, Avatar, Badge, Menu, UnstyledButton } from '@mantine/core';
+import { IconDotsVertical, IconArrowBackUp } from '@tabler/icons-react';
+import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
+import dayjs from 'dayjs';
+import { SlaBadge } from '../../../components/SlaBadge';
+import type { BoardCard as Card } from '../lib/board-cards';
+import { isCardLate } from '../lib/board-filters';
+import { initials, metalLabels, priorityLabels, productLabels, riskLabels } from '../lib/labels';
+import { moveTargets, neighbourStage, stageLabels, type OrderStage } from '../lib/stages';
+import { type CardDragData } from '../lib/drag-data';
+import classes from './BoardCard.module.css';
+
+/** The id of the one hidden sentence that explains the card shortcuts to screen readers. */
+export const CARD_SHORTCUTS_ID = 'board-card-shortcuts';
+
+type BoardCardProps = {
+  card: Card;
+  onOpen: (code: string) => void;
+  onRequestMove: (card: Card, toStage: OrderStage) => void;
+};
+
+function moveLabel(from: OrderStage, to: OrderStage): string {
+  if (to === 'on_hold') return 'Put on hold…';
+  if (to === 'cancelled') return 'Cancel order…';
+  if (from === 'qc' && to === 'production') return 'Send back to production (rework)…';
+  if (from === 'on_hold') return `Resume in ${stageLabels[to]}`;
+  return `Move to ${stageLabels[to]}`;
+}
+
+export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }: BoardCardProps) {
+  const ref = useRef<HTMLElement>(null);
+  const latest = useRef(card);
+  latest.current = card;
+  const [dragging, setDragging] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    return draggable({
+      element,
+      getInitialData: (): CardDragData => ({
+        type: 'board-card',
+        id: latest.current.id,
+        stage: latest.current.stage,
+      }),
+      onDragStart: () => setDragging(true),
+      onDrop: () => setDragging(false),
+    });
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // The menu's dropdown is portalled but its React events still bubble here: ignore them.
+    if (!event.currentTarget.contains(event.target as Node)) return;
+    if (event.shiftKey && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+      const to = neighbourStage(
+        card.stage,
+        card.resume_stage,
+        event.key === 'ArrowRight' ? 'next' : 'previous',
+      );
+      event.preventDefault();
+      if (to) onRequestMove(card, to);
+    } else if ((event.key === 'm' || event.key === 'M') && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      setMenuOpen(true);
+    }
+  };
+
+  const onCardClick = (event: MouseEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.target as Node)) return;
+    if ((event.target as HTMLElement).closest('button')) return;
+    onOpen(card.code);
+  };
+
+  const late = isCardLate(card);
+  const targets = moveTargets(card.stage, card.resume_stage);
+  const product = card.product_name || (card.product ? productLabels[card.product] : 'Piece');
+  const priority = priorityLabels[card.priority ?? 0];
+
+  return (
+    <article
+      ref={ref}
+      className={classes.card}
+      data-dragging={dragging || undefined}
+      data-late={late || undefined}
+      aria-label={`Order ${card.code}`}
+      onKeyDown={onKeyDown}
+      onClick={onCardClick}
+    >
+      <div className={classes.head}>
+        <UnstyledButton
+          className={classes.code}
+          onClick={() => onOpen(card.code)}
+          aria-describedby={CARD_SHORTCUTS_ID}
+        >
+          {card.code}
+        </UnstyledButton>
+        {priority && (
+          <Badge size="xs" color={card.priority === 2 ? 'red' : 'orange'} variant="filled">
+            {priority}
+          </Badge>
+        )}
+        <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size={44}
+              aria-label={`Move ${card.code}…`}
+              disabled={targets.length === 0}
+            >
+              <IconDotsVertical size={18} aria-hidden />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Move {card.code}</Menu.Label>
+            {targets.map((to) => (
+              <Menu.Item
+                key={to}
+                color={to === 'cancelled' ? 'red' : undefined}
+                onClick={() => onRequestMove(card, to)}
+              >
+                {moveLabel(card.stage, to)}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+      </div>
+      <div className={classes.line}>{card.customer_display_name ?? 'Customer'}</div>
+      <div className={`${classes.line} ${classes.dim}`}>
+        {product}
+        {card.metal ? ` · ${metalLabels[card.metal]}` : ''}
+      </div>
+      <div className={classes.badges}>
+        <SlaBadge status={card.sla_status} elapsed={card.time_in_stage} unit={card.sla_unit} />
+        {card.stage === 'cad' && (
+          <Badge size="sm" variant="outline" color="gray" title="CAD tweak rounds used">
+            CAD {card.cad_rounds_used ?? 0}/{card.cad_rounds_max ?? 2}
+          </Badge>
+        )}
+        {card.qc_items_total !== null && card.qc_items_total > 0 && (
+          <Badge size="sm" variant="outline" color="cyan" title="QC checklist items passed">
+            QC {card.qc_items_passed ?? 0}/{card.qc_items_total}
+          </Badge>
+        )}
+        {(card.rework_count ?? 0) > 0 && (
+          <Badge
+            size="sm"
+            color="grape"
+            variant="light"
+            leftSection={<IconArrowBackUp size={12} aria-hidden />}
+          >
+            Rework{(card.rework_count ?? 0) > 1 ? ` ×${card.rework_count}` : ''}
+          </Badge>
+        )}
+        {card.risk_flags.map((flag) => (
+          <Badge key={flag} size="sm" color="yellow" variant="light">
+            {riskLabels[flag]}
+          </Badge>
+        ))}
+      </div>
+      {card.stage === 'on_hold' && card.on_hold_reason && (
+        <div className={`${classes.line} ${classes.dim}`} title={card.on_hold_reason}>
+          On hold: {card.on_hold_reason}
+        </div>
+      )}
+      <div className={classes.foot}>
+        <span className={late && card.is_late ? classes.late : classes.dim}>
+          {card.promised_date
+            ? `${card.is_late ? 'Overdue' : 'Due'} ${dayjs(card.promised_date).format('D MMM')}`
+            : 'No promised date'}
+        </span>
+        {card.assignee_name ? (
+          <Avatar
+            size={24}
+            radius="xl"
+            color="initials"
+            name={card.assignee_name}
+            title={`Assigned to ${card.assignee_name}`}
+            aria-label={`Assigned to ${card.assignee_name}`}
+            role="img"
+          >
+            {initials(card.assignee_name)}
+          </Avatar>
+        ) : (
+          <span className={classes.dim}>Unassigned</span>
+        )}
+      </div>
+    </article>
+  );
+});
