@@ -519,6 +519,7 @@ export type Database = {
           version: number;
           created_at: string;
           updated_at: string;
+          stage_clock_paused_at: string | null;
         };
         Insert: {
           id?: string;
@@ -548,6 +549,7 @@ export type Database = {
           version?: number;
           created_at?: string;
           updated_at?: string;
+          stage_clock_paused_at?: string | null;
         };
         Update: {
           id?: string;
@@ -577,6 +579,7 @@ export type Database = {
           version?: number;
           created_at?: string;
           updated_at?: string;
+          stage_clock_paused_at?: string | null;
         };
         Relationships: [
           {

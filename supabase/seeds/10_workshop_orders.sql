@@ -71,6 +71,8 @@ declare
   cad_kind text[];
   cad_until timestamptz;
   rounds integer;
+  cad_shift interval;       -- time the design spent with the customer (off the CAD clock)
+  paused timestamptz;       -- when the CAD clock stopped, for a design with the customer now
 begin
   perform set_config('TimeZone', 'UTC', true);
   perform setseed(0.2026);
@@ -181,12 +183,26 @@ begin
       when cardinality(cad_kind) = 0 then 'drafting'
       when cad_kind[cardinality(cad_kind)] = 'sent' then 'with_customer'
       else 'tweak_requested' end;
+    -- The CAD clock is the house's: each stretch with the customer moves the stage start on,
+    -- and a design with the customer now has its clock stopped since it was sent.
+    cad_shift := interval '0';
+    paused := null;
+    if reached = 3 then
+      for k in 1 .. cardinality(cad_kind) loop
+        if cad_kind[k] = 'sent' and k < cardinality(cad_kind) then
+          cad_shift := cad_shift + (cad_at[k + 1] - cad_at[k]);
+        elsif cad_kind[k] = 'sent' then
+          paused := cad_at[k];
+        end if;
+      end loop;
+      entered := t[3] + cad_shift;
+    end if;
 
     -- The order row in its current state; the trigger logs "created" in the stylist's name.
     perform set_config('request.jwt.claims', json_build_object('sub', stylist, 'role', 'authenticated')::text, true);
     insert into public.orders (id, customer_id, intake_request_id, product, product_name, metal, specs, has_stones,
-      has_certified_stones, ring_size, quote_amount, paid_at, payment_method, stage, stage_entered_at, cad_state,
-      priority, promised_date, assignee_id, created_at, updated_at)
+      has_certified_stones, ring_size, quote_amount, paid_at, payment_method, stage, stage_entered_at,
+      stage_clock_paused_at, cad_state, priority, promised_date, assignee_id, created_at, updated_at)
     values (case when demo then md5('loupe-demo-order-' || i)::uuid else gen_random_uuid() end,
       cust, req, base,
       (select x #>> '{}' from jsonb_array_elements(names_by_base -> base::text) with ordinality e(x, n)
@@ -198,7 +214,7 @@ begin
                 when 'layering_trio' then 700 + (i * 61) % 1200 else 600 + (i * 83) % 1600 end,
       case when reached >= 3 then t[3] - interval '12 minutes' end,
       case when reached >= 3 then (array['card', 'card', 'shop_pay_installments', 'installment_plan', 'bank_transfer']::public.payment_method[])[1 + i % 5] end,
-      final_stage, entered, v_cad,
+      final_stage, entered, paused, v_cad,
       case when i % 11 = 0 then 1 else 0 end,
       (t[1] + make_interval(days => 30 + i % 6))::date,
       case when reached in (3, 4) then workshop when reached = 5 then qc_staff end,
@@ -316,14 +332,16 @@ begin
     -- A few orders wait on hold, a few were cancelled.
     if i % 7 = 3 and final_stage in ('cad', 'production', 'qc') then
       hold_at := entered + (now() - entered) * 0.4;
-      update public.orders set stage = 'on_hold', stage_entered_at = hold_at, resume_stage = final_stage,
+      update public.orders set stage = 'on_hold', stage_entered_at = hold_at, stage_clock_paused_at = null,
+        resume_stage = final_stage,
         on_hold_reason = hold_reasons[1 + i % 4], updated_at = hold_at where id = oid;
       insert into public.order_events (order_id, kind, at, actor_id, from_stage, to_stage, note, data)
       values (oid, 'stage_changed', hold_at, manager, final_stage, 'on_hold', hold_reasons[1 + i % 4],
               jsonb_build_object('stage_entered_at', entered));
     elsif i % 6 = 5 and final_stage in ('intake', 'awaiting_payment', 'cad') then
       hold_at := entered + (now() - entered) * 0.5;
-      update public.orders set stage = 'cancelled', stage_entered_at = hold_at, cancel_reason = cancel_reasons[1 + i % 3],
+      update public.orders set stage = 'cancelled', stage_entered_at = hold_at, stage_clock_paused_at = null,
+        cancel_reason = cancel_reasons[1 + i % 3],
         cad_state = null, updated_at = hold_at where id = oid;
       insert into public.order_events (order_id, kind, at, actor_id, from_stage, to_stage, note)
       values (oid, 'stage_changed', hold_at, stylist, final_stage, 'cancelled', cancel_reasons[1 + i % 3]);
