@@ -11,6 +11,7 @@ import { shellLoader } from './routes/shell-loader';
 import { ComingSoon } from './routes/coming-soon';
 import { NotFound, RouteError } from './routes/route-error';
 import { requireManager } from './routes/guards';
+import { analyticsLoader } from './routes/analytics-loader';
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -31,11 +32,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               children: [
                 { index: true, loader: () => redirect(paths.board) },
                 { path: paths.board, lazy: () => import('./routes/board') },
-                { path: paths.intake, element: <ComingSoon section="intake" /> },
+                { path: paths.intake, lazy: () => import('./routes/intake') },
                 { path: paths.orders, lazy: () => import('./routes/orders') },
                 // The order workspace: its own child route beside the orders table.
                 { path: 'orders/:code', lazy: () => import('./routes/order-workspace') },
-                { path: paths.analytics, element: <ComingSoon section="analytics" /> },
+                {
+                  path: paths.analytics,
+                  loader: analyticsLoader(queryClient),
+                  lazy: () => import('./routes/analytics'),
+                },
                 {
                   path: paths.settings,
                   loader: async ({ request }) => {
