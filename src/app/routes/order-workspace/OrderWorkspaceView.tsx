@@ -17,9 +17,13 @@ import { SpecsSection } from '../../../features/workspace/components/SpecsSectio
 import { CadSection } from '../../../features/cad/components/CadSection';
 import { cadQueries } from '../../../features/cad/api/cad-queries';
 import { ProductionSection } from '../../../features/production/components/ProductionSection';
-import { productionQueries } from '../../../features/production/api/production-queries';
+import { refreshProductionSteps } from '../../../features/production/api/production-step-record-mutation';
 import { ShippingSection } from '../../../features/shipping/components/ShippingSection';
 import { shippingQueries } from '../../../features/shipping/api/shipping-queries';
+import { QcSection } from '../../../features/qc/components/QcSection';
+import { qcQueries } from '../../../features/qc/api/qc-queries';
+import { CertificatesSection } from '../../../features/files/components/CertificatesSection';
+import { MediaSection } from '../../../features/files/components/MediaSection';
 
 export function OrderWorkspaceView({ code }: { code: string }) {
   const queryClient = useQueryClient();
@@ -31,6 +35,10 @@ export function OrderWorkspaceView({ code }: { code: string }) {
   // Someone else's change to this order reaches only the queries it touches.
   useOrderLive(orderId, (table: LiveTable) => {
     if (!orderId) return;
+    if (table === 'production_steps') {
+      refreshProductionSteps(queryClient, orderId);
+      return;
+    }
     const keys: Record<LiveTable, readonly unknown[][]> = {
       orders: [[...workspaceQueries.order(code).queryKey]],
       order_events: [
@@ -38,11 +46,11 @@ export function OrderWorkspaceView({ code }: { code: string }) {
         [...workspaceQueries.order(code).queryKey],
       ],
       cad_revisions: [[...cadQueries.rounds(orderId).queryKey]],
-      production_steps: [[...productionQueries.steps(orderId).queryKey]],
+      production_steps: [],
       shipments: [[...shippingQueries.shipments(orderId).queryKey]],
       service_requests: [[...shippingQueries.afterSales(orderId).queryKey]],
-      // SLOT realtime (qc engineer): invalidate the QC run query here.
-      qc_runs: [],
+      // A run started, passed or failed (also by someone else's move): the QC section re-reads.
+      qc_runs: [[...qcQueries.order(orderId)]],
     };
     for (const queryKey of keys[table]) void queryClient.invalidateQueries({ queryKey });
   });
@@ -98,7 +106,9 @@ export function OrderWorkspaceView({ code }: { code: string }) {
             <SpecsSection data={workspace.data} />
             <CadSection order={order} onOrderChange={applyOrderRow} />
             <ProductionSection order={order} onStepRecorded={refreshOrder} />
-            {/* SLOT qc (qc engineer): <QcSection />, <CertificatesSection />, <MediaSection /> go here, between production and shipping. */}
+            <QcSection orderId={order.id} version={order.version} onMoved={refreshOrder} />
+            <CertificatesSection orderId={order.id} />
+            <MediaSection orderId={order.id} />
             <ShippingSection order={order} onLogged={refreshOrder} />
           </Stack>
         </Grid.Col>

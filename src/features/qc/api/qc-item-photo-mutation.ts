@@ -35,7 +35,8 @@ export function useAttachQcPhotoMutation(orderId: string) {
   return useMutation({
     mutationFn: (v: AttachQcPhotoVariables) => attachQcPhoto(orderId, v),
     onSettled: () =>
-      // The photo also counts among the order's QC photos (the files feature's media list).
+      // The photo also counts among the order's QC photos, listed by the files feature's media
+      // section under ['files', 'order', orderId] (features cannot import each other's keys).
       Promise.all([
         queryClient.invalidateQueries({ queryKey: qcQueries.order(orderId) }),
         queryClient.invalidateQueries({ queryKey: ['files', 'order', orderId] }),

@@ -25,14 +25,8 @@ export function useFinishQcRunMutation(orderId: string, onMoved?: () => void) {
   return useMutation({
     mutationFn: (v: FinishQcRunVariables) => finishQcRun(orderId, v),
     onSuccess: () => onMoved?.(),
-    onSettled: () =>
-      // The order moved (or someone else changed it: PT409): its stage and version changed
-      // for every view of it, so refresh the order everywhere it is cached, not only here.
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: qcQueries.order(orderId) }),
-        queryClient.invalidateQueries({ queryKey: ['orders'] }),
-        queryClient.invalidateQueries({ queryKey: ['workspace'] }),
-        queryClient.invalidateQueries({ queryKey: ['board'] }),
-      ]),
+    // The page's own view of the order (header, timeline) refreshes through onMoved; the
+    // board hears the move over realtime.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: qcQueries.order(orderId) }),
   });
 }

@@ -28,11 +28,16 @@ import { QcRunHistory } from './QcRunHistory';
 
 type QcSectionProps = {
   orderId: string;
+  /**
+   * The order's current version when the page already holds it (the workspace does, and keeps
+   * it current); otherwise the version read with the checklist is used.
+   */
+  version?: number;
   /** Called after a pass or fail moved the order (e.g. to refresh the page's header). */
   onMoved?: () => void;
 };
 
-export function QcSection({ orderId, onMoved }: QcSectionProps) {
+export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
   const checklist = useQuery(qcQueries.checklist(orderId));
   const start = useStartQcRunMutation(orderId);
   const finish = useFinishQcRunMutation(orderId, onMoved);
@@ -57,6 +62,7 @@ export function QcSection({ orderId, onMoved }: QcSectionProps) {
     const { order, runs } = checklist.data;
     const { current, earlier } = splitRuns(runs);
     const inQc = order.stage === 'qc';
+    const expectedVersion = Math.max(version ?? 0, order.version);
     const progress = current ? qcProgress(current.items) : null;
     const blocked = current ? passBlockedReason(current.items) : null;
     const failed = current?.items.filter((i) => i.result === 'fail').map((i) => i.label) ?? [];
@@ -131,7 +137,7 @@ export function QcSection({ orderId, onMoved }: QcSectionProps) {
                   </Button>
                   <Button
                     color="teal"
-                    onClick={() => finish.mutate({ outcome: 'pass', version: order.version })}
+                    onClick={() => finish.mutate({ outcome: 'pass', version: expectedVersion })}
                     loading={finish.isPending && !failOpen}
                     disabled={!!blocked}
                     aria-describedby={blocked ? `${headingId}-blocked` : undefined}
@@ -150,7 +156,7 @@ export function QcSection({ orderId, onMoved }: QcSectionProps) {
               failedLabels={failed}
               onConfirm={(reason) =>
                 finish.mutate(
-                  { outcome: 'fail', version: order.version, reason },
+                  { outcome: 'fail', version: expectedVersion, reason },
                   { onSuccess: () => setFailOpen(false) },
                 )
               }
