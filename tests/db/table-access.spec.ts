@@ -1,7 +1,8 @@
 // Who may read and write each table, through supabase-js signed in as each role (and as a
 // visitor with only the anon key): allowed writes land, refused ones fail or touch no row and
 // leave the data as it was. The matrix below is the documented access model.
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   callers,
   clientFor,
@@ -23,6 +24,12 @@ type TableCase = {
   make(): Promise<string>;
   insertRow(): Promise<Record<string, unknown>>;
   patch(): Record<string, unknown>;
+  /** One row per key that already exists (a checklist per product): an allowed insert passes
+   * RLS and stops at the unique constraint (23505), a refused one at RLS (42501). */
+  insertConflicts?: boolean;
+  /** Rows other specs rely on (the house's checklists): an allowed delete runs with
+   * `Prefer: tx=rollback`, so it shows RLS let it through and then leaves the row. */
+  deleteRolledBack?: boolean;
 };
 
 let serial = 0;
@@ -45,6 +52,41 @@ describe.each(dbTargets())('table access on $engine', (t) => {
     )) as {
       id: string;
     };
+
+  // The checklist lines the matrix added leave the house's earscape checklist as it was.
+  afterAll(async () => {
+    await svc.from('qc_template_items').delete().like('label', 'Matrix line %');
+  });
+
+  /** A sign-in with no staff profile yet (the staff table's rows hang off auth users). */
+  const newLogin = async () => {
+    const { data, error } = await svc.auth.admin.createUser({
+      email: `matrix.${next()}@loupe.test`,
+      password: 'matrix-password-2026',
+      email_confirm: true,
+    });
+    expect(error).toBeNull();
+    return data.user?.id as string;
+  };
+  const earscapeTemplate = async () =>
+    (
+      (await one(svc.from('qc_templates').select('id').eq('product', 'earscape').single())) as {
+        id: string;
+      }
+    ).id;
+  /** A checklist line far below the house's own (positions 1–7), on the earscape checklist. */
+  const checklistItem = async () => ({
+    template_id: await earscapeTemplate(),
+    position: 1000 + (next() % 30_000),
+    label: `Matrix line ${next()}`,
+    required: false,
+  });
+  /** An order standing in QC before anyone has started its checklist. */
+  const orderInQcWithoutRun = async () => {
+    const order = await createOrder(svc, 'production');
+    await one(svc.from('orders').update({ stage: 'qc' }).eq('id', order.id).select('id'));
+    return order.id;
+  };
 
   const cases: TableCase[] = [
     {
@@ -311,7 +353,186 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       }),
       patch: () => ({ name: 'Workshop closed' }),
     },
+    {
+      table: 'staff',
+      key: 'id',
+      allowed: {
+        select: staff,
+        insert: ['manager'],
+        update: ['manager'],
+        delete: ['manager'],
+      },
+      make: async () => {
+        const id = await newLogin();
+        await one(
+          svc
+            .from('staff')
+            .insert({ id, display_name: 'Matrix W.', role: 'workshop' })
+            .select('id'),
+        );
+        return id;
+      },
+      insertRow: async () => ({ id: await newLogin(), display_name: 'Matrix Q.', role: 'qc' }),
+      patch: () => ({ display_name: 'Matrix R.' }),
+    },
+    {
+      table: 'cad_revisions',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: [], delete: [] },
+      make: async () =>
+        (
+          (await one(
+            svc
+              .from('cad_revisions')
+              .insert({
+                order_id: (await createOrder(svc, 'cad', { ready: false })).id,
+                kind: 'initial',
+              })
+              .select('id')
+              .single(),
+          )) as { id: string }
+        ).id,
+      insertRow: async () => ({
+        order_id: (await createOrder(svc, 'cad', { ready: false })).id,
+        kind: 'tweak',
+        note: 'Written around the CAD functions',
+      }),
+      patch: () => ({ note: 'Rewritten round' }),
+    },
+    {
+      table: 'qc_templates',
+      key: 'id',
+      allowed: { select: staff, insert: ['manager'], update: ['manager'], delete: ['manager'] },
+      make: async () => earscapeTemplate(),
+      insertRow: async () => ({ product: 'earscape', name: 'Second earscape checklist' }),
+      insertConflicts: true,
+      deleteRolledBack: true,
+      patch: () => ({ updated_at: new Date().toISOString() }),
+    },
+    {
+      table: 'qc_template_items',
+      key: 'id',
+      allowed: { select: staff, insert: ['manager'], update: ['manager'], delete: ['manager'] },
+      make: async () =>
+        (
+          (await one(
+            svc
+              .from('qc_template_items')
+              .insert(await checklistItem())
+              .select('id')
+              .single(),
+          )) as { id: string }
+        ).id,
+      insertRow: checklistItem,
+      // Only rows the matrix made are changed or removed: the house's items stay as they are.
+      patch: () => ({ label: `Matrix line ${next()}` }),
+    },
+    {
+      table: 'qc_runs',
+      key: 'id',
+      allowed: { select: staff, insert: ['qc', 'manager'], update: [], delete: [] },
+      make: async () => {
+        const order = await createOrder(svc, 'qc', { ready: false });
+        const run = (await one(
+          svc.from('qc_runs').select('id').eq('order_id', order.id).single(),
+        )) as { id: string };
+        return run.id;
+      },
+      insertRow: async () => ({ order_id: await orderInQcWithoutRun() }),
+      patch: () => ({ status: 'passed', finished_at: new Date().toISOString() }),
+    },
+    {
+      table: 'qc_run_items',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: ['qc', 'manager'], delete: [] },
+      make: async () => {
+        const order = await createOrder(svc, 'qc', { ready: false });
+        const run = (await one(
+          svc.from('qc_runs').select('id').eq('order_id', order.id).single(),
+        )) as { id: string };
+        const item = (await one(
+          svc.from('qc_run_items').select('id').eq('run_id', run.id).eq('position', 1).single(),
+        )) as { id: string };
+        return item.id;
+      },
+      insertRow: async () => {
+        const order = await createOrder(svc, 'qc', { ready: false });
+        const run = (await one(
+          svc.from('qc_runs').select('id').eq('order_id', order.id).single(),
+        )) as { id: string };
+        return {
+          run_id: run.id,
+          position: 50,
+          label: 'Extra check',
+          required: false,
+          needs_photo: false,
+        };
+      },
+      patch: () => ({ note: 'Checked under the loupe' }),
+    },
+    {
+      table: 'workshop_settings',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: ['manager'], delete: [] },
+      make: async () => 'true',
+      insertRow: async () => ({ id: true, timezone: 'Europe/Paris' }),
+      // The house's own zone again: the change is allowed, and nothing moves for other specs.
+      patch: () => ({ timezone: 'America/New_York' }),
+    },
+    {
+      table: 'intake_events',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: [], delete: [] },
+      make: async () => {
+        const request = (await one(
+          svc
+            .from('intake_requests')
+            .insert({
+              customer_id: (await newCustomer()).id,
+              source: 'concierge_form',
+              base: 'earscape',
+              metal: 'platinum',
+            })
+            .select('id')
+            .single(),
+        )) as { id: string };
+        const event = (await one(
+          svc
+            .from('intake_events')
+            .insert({ intake_request_id: request.id, kind: 'assigned' })
+            .select('id')
+            .single(),
+        )) as { id: number };
+        return String(event.id);
+      },
+      insertRow: async () => {
+        const request = (await one(
+          svc
+            .from('intake_requests')
+            .insert({
+              customer_id: (await newCustomer()).id,
+              source: 'customizer_look',
+              base: 'earscape',
+              metal: 'platinum',
+            })
+            .select('id')
+            .single(),
+        )) as { id: string };
+        return { intake_request_id: request.id, kind: 'confirmed' };
+      },
+      patch: () => ({ note: 'Rewritten triage' }),
+    },
   ];
+
+  it('covers every table in public (as the generated database types list them)', () => {
+    // src/types/database.ts is generated from the live schema, and a test fails when it is
+    // stale: a new table that is not in the matrix above fails here.
+    const types = readFileSync(new URL('../../src/types/database.ts', import.meta.url), 'utf8');
+    const tablesBlock = types.slice(types.indexOf('    Tables: {'), types.indexOf('    Views: {'));
+    const tables = [...tablesBlock.matchAll(/^ {6}(\w+): \{\n {8}Row: \{/gm)].map((m) => m[1]);
+    expect(tables.length).toBeGreaterThan(15);
+    expect(cases.map((c) => c.table).sort()).toEqual([...tables].sort());
+  });
 
   const snapshot = async (c: TableCase, key: string) =>
     (await svc.from(c.table).select('*').eq(c.key, key).maybeSingle()).data as Record<
@@ -340,8 +561,9 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       // Insert.
       const row = await c.insertRow();
       const insert = await client.from(c.table).insert(row);
-      if (c.allowed.insert.includes(who)) expect(insert.error).toBeNull();
-      else expect(insert.error?.code).toBe('42501');
+      if (!c.allowed.insert.includes(who)) expect(insert.error?.code).toBe('42501');
+      else if (c.insertConflicts) expect(insert.error?.code).toBe('23505');
+      else expect(insert.error).toBeNull();
 
       // Update: refused means an error or no row touched, and the row as it was.
       const updateKey = await c.make();
@@ -362,11 +584,13 @@ describe.each(dbTargets())('table access on $engine', (t) => {
 
       // Delete.
       const deleteKey = await c.make();
-      const del = await client.from(c.table).delete().eq(c.key, deleteKey).select(c.key);
+      const deleting = client.from(c.table).delete().eq(c.key, deleteKey).select(c.key);
+      const del = await (c.deleteRolledBack ? deleting.rollback() : deleting);
       if (c.allowed.delete.includes(who)) {
         expect(del.error).toBeNull();
         expect(del.data).toHaveLength(1);
-        expect(await snapshot(c, deleteKey)).toBeNull();
+        if (c.deleteRolledBack) expect(await snapshot(c, deleteKey)).not.toBeNull();
+        else expect(await snapshot(c, deleteKey)).toBeNull();
       } else {
         if (del.error) expect(del.error.code).toBe('42501');
         else expect(del.data).toEqual([]);
@@ -393,6 +617,52 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       .select('email')
       .limit(1);
     expect(visible).toHaveLength(1);
+  });
+
+  it('lets a manager remove a checklist line finished runs used; the runs keep their copy', async () => {
+    const line = (await one(
+      svc
+        .from('qc_template_items')
+        .insert(await checklistItem())
+        .select('id, label')
+        .single(),
+    )) as { id: string; label: string };
+    const order = (await one(
+      svc
+        .from('orders')
+        .insert({
+          customer_id: (await newCustomer()).id,
+          product: 'earscape',
+          product_name: 'Matrix earscape',
+          metal: 'platinum',
+          stage: 'qc',
+        })
+        .select('id')
+        .single(),
+    )) as { id: string };
+    const run = (await one(
+      svc.from('qc_runs').insert({ order_id: order.id }).select('id').single(),
+    )) as { id: string };
+    await one(
+      svc
+        .from('qc_runs')
+        .update({ status: 'failed', finished_at: new Date().toISOString(), fail_reason: 'Scratch' })
+        .eq('id', run.id)
+        .select('id'),
+    );
+    const removed = await clientFor(t, 'manager')
+      .from('qc_template_items')
+      .delete()
+      .eq('id', line.id)
+      .select('id');
+    expect(removed.error).toBeNull();
+    expect(removed.data).toHaveLength(1);
+    const { data: kept } = await svc
+      .from('qc_run_items')
+      .select('label, template_item_id')
+      .eq('run_id', run.id)
+      .eq('label', line.label);
+    expect(kept).toEqual([{ label: line.label, template_item_id: null }]);
   });
 
   it('keeps the order history append-only for everyone, service_role included', async () => {
