@@ -8,6 +8,7 @@ import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js';
 import { supabase } from '../../../lib/supabase';
 import { boardQueries } from './board-queries';
 import { refreshBoardCards } from './board-cards-refresh';
+import { createChangeBatcher } from '../lib/change-batcher';
 
 /** Long enough to gather a transaction's several rows, short enough to feel instant. */
 const BATCH_MS = 60;
@@ -33,31 +34,22 @@ export function useBoardRealtime(): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting');
 
   useEffect(() => {
-    const orderIds = new Set<string>();
-    const runIds = new Set<string>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
     let wasLive = false;
     let closed = false;
-
-    const flush = async () => {
-      timer = undefined;
-      const ids = [...orderIds];
-      const runs = [...runIds];
-      orderIds.clear();
-      runIds.clear();
-      if (runs.length) ids.push(...(await orderIdsOfRuns(runs)));
+    const refresh = (ids: string[]) => {
       if (closed || ids.length === 0) return;
-      await refreshBoardCards(queryClient, [...new Set(ids)]).catch(() => {
+      void refreshBoardCards(queryClient, [...new Set(ids)]).catch(() => {
         // A failed patch read: the next event or the board's own refetch brings it.
       });
     };
-    const schedule = () => {
-      timer ??= setTimeout(() => void flush(), BATCH_MS);
-    };
+    const orders = createChangeBatcher(refresh, BATCH_MS);
+    // QC item rows name their run, not their order: look the runs' orders up, then refresh.
+    const runs = createChangeBatcher((runIds) => {
+      void orderIdsOfRuns(runIds).then(refresh);
+    }, BATCH_MS);
     const onOrder = (column: string) => (payload: RealtimePostgresChangesPayload<Row>) => {
       const id = field(payload, column);
-      if (id) orderIds.add(id);
-      schedule();
+      if (id) orders.add(id);
     };
 
     const channel = supabase
@@ -78,8 +70,7 @@ export function useBoardRealtime(): LiveStatus {
         { event: '*', schema: 'public', table: 'qc_run_items' },
         (payload) => {
           const runId = field(payload, 'run_id');
-          if (runId) runIds.add(runId);
-          schedule();
+          if (runId) runs.add(runId);
         },
       )
       .subscribe((state) => {
@@ -97,7 +88,8 @@ export function useBoardRealtime(): LiveStatus {
 
     return () => {
       closed = true;
-      if (timer) clearTimeout(timer);
+      orders.close();
+      runs.close();
       void supabase.removeChannel(channel);
     };
   }, [queryClient]);
