@@ -30,34 +30,69 @@ type Move = {
   note?: string;
 };
 
-// The table of who moves what (managers may make every allowed move).
+// The table of who moves what, for every transition the workshop allows (managers
+// may make every one): forward to the next stage, QC back to production as rework, any active
+// stage to on hold or cancelled with a reason, on hold back where it was (or cancelled).
+const chain: Stage[] = ['intake', 'awaiting_payment', 'cad', 'production', 'qc', 'shipping'];
+const allStages: Stage[] = [...chain, 'delivered', 'on_hold', 'cancelled'];
+const owners: Record<string, Caller[]> = {
+  intake: ['concierge'],
+  awaiting_payment: ['concierge'],
+  cad: ['workshop'],
+  production: ['workshop'],
+  qc: ['qc'],
+  shipping: ['concierge', 'workshop'],
+};
+const by = (...who: Caller[]): Caller[] => [...who, 'manager'];
 const moves: Move[] = [
-  { from: 'intake', to: 'awaiting_payment', allowed: ['concierge', 'manager'] },
-  { from: 'awaiting_payment', to: 'cad', allowed: ['concierge', 'manager'] },
-  { from: 'cad', to: 'production', allowed: ['workshop', 'manager'] },
-  { from: 'production', to: 'qc', allowed: ['workshop', 'manager'] },
-  { from: 'qc', to: 'shipping', allowed: ['qc', 'manager'] },
+  ...chain.map((from, i) => ({
+    from,
+    to: i + 1 < chain.length ? (chain[i + 1] as Stage) : 'delivered',
+    allowed: by(...(owners[from] ?? [])),
+  })),
   {
     from: 'qc',
     to: 'production',
-    allowed: ['qc', 'manager'],
+    allowed: by('qc'),
     note: 'Prong lifted on the centre stone',
   },
-  { from: 'shipping', to: 'delivered', allowed: ['concierge', 'workshop', 'manager'] },
-  {
-    from: 'production',
-    to: 'on_hold',
-    allowed: ['workshop', 'manager'],
+  ...chain.map((from) => ({
+    from,
+    to: 'on_hold' as Stage,
+    allowed: by(...(owners[from] ?? [])),
     note: 'Stone on back-order',
-  },
+  })),
+  ...chain.map((from) => ({
+    from,
+    to: 'cancelled' as Stage,
+    allowed: by('concierge'),
+    note: 'Customer withdrew',
+  })),
+  ...chain.map((resume) => ({
+    from: 'on_hold' as Stage,
+    to: resume,
+    allowed: by(...(owners[resume] ?? [])),
+    setup: { resumeStage: resume },
+  })),
   {
     from: 'on_hold',
-    to: 'production',
-    allowed: ['workshop', 'manager'],
-    setup: { resumeStage: 'production' },
+    to: 'cancelled',
+    allowed: by('concierge'),
+    setup: { resumeStage: 'cad' },
+    note: 'Customer withdrew',
   },
-  { from: 'cad', to: 'cancelled', allowed: ['concierge', 'manager'], note: 'Customer withdrew' },
 ];
+// Every other pair of stages is no transition at all (LP001), even for a manager.
+const refusedPairs = allStages.flatMap((from) =>
+  allStages
+    .filter(
+      (to) =>
+        !moves.some(
+          (m) => m.from === from && m.to === to && (from !== 'on_hold' || to === 'cancelled'),
+        ) && !(from === 'on_hold' && to === 'production'),
+    )
+    .map((to) => ({ from, to })),
+);
 
 type RpcError = { code: string; message: string } | null;
 
@@ -118,6 +153,16 @@ describe.each(dbTargets())('move_order on $engine', (t) => {
         await expectRefused(svc, order, result, 'PT403', /^Only .* or a manager can move/);
         expect(result.status).toBe(403);
       }
+    });
+  });
+
+  describe('no other move exists, even for a manager (LP001)', () => {
+    it.each(refusedPairs)('$from → $to', async ({ from, to }) => {
+      // On hold from production: only back to production (a pair above) or cancelled.
+      const order = await createOrder(svc, from, { resumeStage: 'production' });
+      const r = await move(clientFor(t, 'manager'), order, to, 'A reason for the record');
+      await expectRefused(svc, order, r, 'LP001');
+      expect(r.status).toBe(400);
     });
   });
 
