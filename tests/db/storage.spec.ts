@@ -1,9 +1,18 @@
 // The house's buckets through supabase-js, signed in as each role: who may upload to which
 // bucket, that a file must belong to an existing order (or intake request), the size and type
 // limits Storage enforces per bucket, signed URLs for reading, and who may remove a file.
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { callers, clientFor, dbTargets, serviceClient, type Caller } from './support/clients';
+import {
+  accessToken,
+  callers,
+  clientFor,
+  dbTargets,
+  serviceClient,
+  staffId,
+  type Caller,
+} from './support/clients';
 import { createOrder } from './support/factories';
 
 type BucketCase = {
@@ -141,6 +150,41 @@ describe.each(dbTargets())('storage buckets on $engine', (t) => {
         .upload(`${folder}/wrong`, small(c.refusedType), { contentType: c.refusedType });
       expect((error as { statusCode?: string } | null)?.statusCode).toBe('415');
     });
+  });
+
+  /** An upload that announces `bytes` and sends none of them: Storage judges the declared
+   * size before reading the body, as Supabase Storage does, so even the 500 MB video bucket is
+   * tested without moving half a gigabyte. */
+  function declareUpload(bucket: string, path: string, type: string, bytes: number) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${t.url}/storage/v1/object/${bucket}/${path}`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${accessToken(t, staffId('manager'))}`,
+          apikey: t.anonKey,
+          'Content-Type': type,
+          'Content-Length': String(bytes),
+        },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+  }
+
+  it.each(buckets)('refuses a file one byte over $bucket’s limit (413)', async (c) => {
+    const folder = await folderFor(c);
+    const over = await declareUpload(c.bucket, `${folder}/big`, c.file.type, c.limitBytes + 1);
+    expect(JSON.parse(over.body)).toMatchObject({ statusCode: '413', error: 'Payload too large' });
+    const listed = await svc.storage.from(c.bucket).list(folder);
+    expect(listed.data ?? []).toEqual([]);
   });
 
   it('refuses a file over the bucket’s limit (413)', async () => {
