@@ -1,7 +1,7 @@
 // Ticking or unticking a production step (public.record_production_step). Optimistic: the box
 // is ticked at once and unticked again if the database refuses (wrong role, order not in
 // production), with its sentence; the database stamps who and when.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { supabase } from '../../../lib/supabase';
 import { toAppError } from '../../../lib/errors';
@@ -20,9 +20,23 @@ export async function recordProductionStep({ stepId, done }: RecordStepVariables
   return data as Tables<'production_steps'>;
 }
 
-export function useRecordProductionStepMutation(onRecorded?: () => void) {
+export const recordStepMutationKey = (orderId: string) =>
+  [...productionQueries.all(), 'record-step', orderId] as const;
+
+/**
+ * Refetch the steps unless a tick is still on its way: a refetch answered before that tick
+ * commits would briefly untick the box the person just ticked (TkDodo's "concurrent optimistic
+ * updates"). The last tick to settle refetches.
+ */
+export function refreshProductionSteps(queryClient: QueryClient, orderId: string) {
+  if (queryClient.isMutating({ mutationKey: recordStepMutationKey(orderId) }) > 0) return;
+  void queryClient.invalidateQueries({ queryKey: productionQueries.steps(orderId).queryKey });
+}
+
+export function useRecordProductionStepMutation(orderId: string, onRecorded?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: recordStepMutationKey(orderId),
     mutationFn: recordProductionStep,
     onMutate: async ({ orderId, stepId, done }) => {
       const key = productionQueries.steps(orderId).queryKey;
@@ -46,7 +60,10 @@ export function useRecordProductionStepMutation(onRecorded?: () => void) {
       });
     },
     onSuccess: () => onRecorded?.(),
-    onSettled: (_d, _e, { orderId }) =>
-      queryClient.invalidateQueries({ queryKey: productionQueries.steps(orderId).queryKey }),
+    onSettled: () => {
+      // isMutating still counts this mutation while onSettled runs.
+      if (queryClient.isMutating({ mutationKey: recordStepMutationKey(orderId) }) > 1) return;
+      void queryClient.invalidateQueries({ queryKey: productionQueries.steps(orderId).queryKey });
+    },
   });
 }

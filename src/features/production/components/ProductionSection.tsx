@@ -26,7 +26,7 @@ type ProductionSectionProps = {
 
 export function ProductionSection({ order, onStepRecorded }: ProductionSectionProps) {
   const steps = useQuery(productionQueries.steps(order.id));
-  const record = useRecordProductionStepMutation(onStepRecorded);
+  const record = useRecordProductionStepMutation(order.id, onStepRecorded);
   const inProduction = order.stage === 'production';
   const progress = steps.data ? stepProgress(steps.data) : null;
 

@@ -63,7 +63,7 @@ export function OrderHeader({ data, actions }: OrderHeaderProps) {
           </Group>
         </Group>
 
-        <Group gap="xs" aria-label="Status">
+        <Group gap="xs" role="group" aria-label="Status">
           <Badge color={stageColors[order.stage]} size="lg" variant="filled">
             {stageLabels[order.stage]}
           </Badge>

@@ -84,7 +84,7 @@ export function SpecsSection({ data }: { data: WorkspaceOrder }) {
         ))}
       </SimpleGrid>
       {(card?.risk_flags?.length ?? 0) > 0 && (
-        <Group gap="xs" mt="sm" aria-label="Risk flags">
+        <Group gap="xs" mt="sm" role="group" aria-label="Risk flags">
           {card!.risk_flags!.map((f) => (
             <Badge key={f} color="orange" variant="light">
               {riskLabels[f]}
