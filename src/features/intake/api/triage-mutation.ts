@@ -2,6 +2,8 @@
 // shows the change in the queue at once (optimistic), puts the row back if the database
 // refuses (the notification carries its sentence), and takes the database's row on success.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { toAppError } from '../../../lib/errors';
 import type { Tables } from '../../../types/database';
 import { intakeQueries } from './intake-queries';
 import type { IntakeRow } from './intake-queue-query';
@@ -32,8 +34,14 @@ export function useTriageMutation<V extends TriageTarget>({ mutationFn, optimist
       );
       return { previous };
     },
-    onError: (_error, _variables, context) => {
+    onError: (error, _variables, context) => {
       if (context?.previous) queryClient.setQueryData(queue.queryKey, context.previous);
+      // Having an onError of its own, this mutation shows the database's sentence itself.
+      notifications.show({
+        color: 'red',
+        title: 'That did not work',
+        message: toAppError(error).message,
+      });
     },
     onSuccess: (row) => {
       // Every column the queue reads comes back from the rule function; keep the embeds.

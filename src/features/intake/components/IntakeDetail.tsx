@@ -269,8 +269,7 @@ function PathSection({ row }: { row: IntakeRow }) {
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={error}
-        autosize
-        minRows={1}
+        rows={2}
         maxLength={500}
         disabled={closed}
       />
@@ -452,8 +451,7 @@ function DeclineModal({
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={error}
-            autosize
-            minRows={2}
+            rows={3}
             maxLength={500}
             data-autofocus
             required

@@ -142,7 +142,9 @@ export function IntakeTriageView({
         setDeclineOpen(true);
       },
     ],
+    // "?" is shift+/ on US keyboards and a plain key on others.
     ['shift+?', () => setHelpOpen(true)],
+    ['?', () => setHelpOpen(true)],
   ]);
 
   return (
