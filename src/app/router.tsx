@@ -8,7 +8,6 @@ import { SignInRoute } from './routes/sign-in';
 import { signInLoader } from './routes/sign-in-loader';
 import { ShellRoute } from './routes/shell';
 import { shellLoader } from './routes/shell-loader';
-import { ComingSoon } from './routes/coming-soon';
 import { NotFound, RouteError } from './routes/route-error';
 import { requireManager } from './routes/guards';
 import { analyticsLoader } from './routes/analytics-loader';
@@ -47,7 +46,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                     await requireManager(request, queryClient);
                     return null;
                   },
-                  element: <ComingSoon section="settings" />,
+                  lazy: () => import('./routes/settings'),
                 },
                 { path: '*', element: <NotFound /> },
               ],

@@ -167,7 +167,6 @@ export function OrdersTable({
       <Table.ScrollContainer minWidth={1100}>
         <Table
           highlightOnHover
-          stickyHeader
           verticalSpacing="sm"
           aria-label="Orders"
           aria-rowcount={total + 1}

@@ -1,0 +1,16 @@
+// /settings (managers only: the router's loader guard refuses everyone else before this
+// loads). Loaded on demand (route.lazy); the open tab lives in ?tab=.
+import { useSearchParams } from 'react-router';
+import { SettingsPage } from '../../features/settings/components/SettingsPage';
+import { parseSettingsTab } from '../../features/settings/lib/tabs';
+
+export function Component() {
+  const [params, setParams] = useSearchParams();
+  const tab = parseSettingsTab(params.get('tab'));
+  return (
+    <SettingsPage
+      tab={tab}
+      onTabChange={(next) => setParams(next === 'targets' ? {} : { tab: next }, { replace: true })}
+    />
+  );
+}
