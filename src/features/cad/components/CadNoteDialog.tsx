@@ -47,8 +47,7 @@ export function CadNoteDialog(props: Props) {
               setEmpty(false);
             }}
             error={empty ? props.requiredMessage : undefined}
-            autosize
-            minRows={3}
+            rows={3}
             data-autofocus
           />
           {refusal && (

@@ -151,8 +151,7 @@ export function ServiceRequestForm(props: Props) {
           label="Note"
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          autosize
-          minRows={2}
+          rows={2}
         />
         {refusal && (
           <Alert color="red" title="Request not logged" role="alert">

@@ -110,8 +110,7 @@ function MoveDialog({
               setNoteError(null);
             }}
             error={noteError}
-            autosize
-            minRows={2}
+            rows={2}
             data-autofocus
           />
           {showOverride && (
@@ -119,7 +118,6 @@ function MoveDialog({
               label="Reason to go over the WIP limit (managers)"
               value={override}
               onChange={(e) => setOverride(e.currentTarget.value)}
-              autosize
             />
           )}
           {refusal && (
