@@ -42,7 +42,7 @@ const metalNames: Record<string, string> = {
 };
 
 /** The object name in the bucket: the order's folder (storage policies follow the order). */
-export const certificatePath = (c: Pick<CertificateRow, 'order_id' | 'lab' | 'report_number'>) =>
+const certificatePath = (c: Pick<CertificateRow, 'order_id' | 'lab' | 'report_number'>) =>
   `${c.order_id}/${c.lab}-${c.report_number}.pdf`;
 
 function labelled(
