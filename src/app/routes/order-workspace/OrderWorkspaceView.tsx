@@ -24,6 +24,7 @@ import { QcSection } from '../../../features/qc/components/QcSection';
 import { qcQueries } from '../../../features/qc/api/qc-queries';
 import { CertificatesSection } from '../../../features/files/components/CertificatesSection';
 import { MediaSection } from '../../../features/files/components/MediaSection';
+import { RecordPayment } from '../../../features/payments/components/RecordPayment';
 
 export function OrderWorkspaceView({ code }: { code: string }) {
   const queryClient = useQueryClient();
@@ -96,7 +97,14 @@ export function OrderWorkspaceView({ code }: { code: string }) {
         data={workspace.data}
         actions={
           <>
-            {/* SLOT payments (intake engineer): <RecordPayment … /> goes here, in the header. */}
+            {/* Payments: offered only while the order awaits payment; the payment and the move
+                to CAD are new history, so the order and its timeline are re-read. */}
+            <RecordPayment
+              orderId={order.id}
+              version={order.version}
+              stage={order.stage}
+              onRecorded={refreshOrder}
+            />
           </>
         }
       />
