@@ -1,5 +1,6 @@
 // The lab certificates of an order (GIA/IGI report, grading, the report itself) and the form to
 // add one. Certified pieces cannot ship without one (move_order, LP014).
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,6 +23,8 @@ import { FilePreview } from './FilePreview';
 export function CertificatesSection({ orderId }: { orderId: string }) {
   const certificates = useQuery(filesQueries.certificates(orderId));
   const headingId = `certificates-${orderId}`;
+  // A piece with one certified stone needs one report; the form for another waits behind a button.
+  const [addingAnother, setAddingAnother] = useState(false);
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
@@ -92,7 +95,16 @@ export function CertificatesSection({ orderId }: { orderId: string }) {
             )}
           </Stack>
         ))}
-        {certificates.data && <CertificateForm orderId={orderId} />}
+        {certificates.data &&
+          (certificates.data.length === 0 || addingAnother ? (
+            <CertificateForm orderId={orderId} onAdded={() => setAddingAnother(false)} />
+          ) : (
+            <Group justify="flex-end">
+              <Button variant="light" onClick={() => setAddingAnother(true)} mih={44}>
+                Add another certificate
+              </Button>
+            </Group>
+          ))}
       </Stack>
     </Card>
   );

@@ -125,7 +125,8 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
         {item.needs_photo && (
           <Group align="flex-start" gap="sm" wrap="nowrap">
             {item.photo && <PhotoThumb orderId={orderId} item={item} />}
-            {editable && (
+            {/* A passed item keeps its photo; until then it can be replaced. */}
+            {editable && item.result !== 'pass' && (
               <div style={{ flex: 1 }}>
                 <FileDropzone
                   bucket="qc-photos"
