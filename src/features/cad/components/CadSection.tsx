@@ -93,50 +93,60 @@ export function CadSection({ order, onOrderChange }: CadSectionProps) {
         </Text>
       )}
 
-      <Group align="flex-start" gap="sm" mb="md">
-        <CadActionButton
-          availability={sendAvailability(order)}
-          loading={send.isPending}
-          onClick={() =>
-            send.mutate(vars, { onSuccess: () => done('Design sent to the customer.') })
-          }
-        >
-          Send to customer
-        </CadActionButton>
-        <CadActionButton
-          availability={tweakState}
-          variant="light"
-          onClick={() => {
-            tweak.reset();
-            setDialog('tweak');
-          }}
-        >
-          Log tweak request
-        </CadActionButton>
-        <CadActionButton
-          availability={approveAvailability(order)}
-          color="teal"
-          loading={approve.isPending}
-          onClick={() =>
-            approve.mutate(vars, {
-              onSuccess: () => done('Design approved: ready for production.'),
-            })
-          }
-        >
-          Mark approved
-        </CadActionButton>
-        <CadActionButton
-          availability={majorChangeAvailability(order)}
-          variant="outline"
-          color="red"
-          onClick={() => {
-            major.reset();
-            setDialog('major');
-          }}
-        >
-          Record major change
-        </CadActionButton>
-      </Group>
+      {order.stage !== 'cad' && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {order.cad_state === 'approved' || order.cad_state === null
+            ? 'The design acts are available while the order is in CAD.'
+            : 'The order is not in CAD, so its design cannot change now.'}
+        </Text>
+      )}
+      {/* Outside CAD every act would be refused: one sentence above instead of four greyed buttons. */}
+      {order.stage === 'cad' && (
+        <Group align="flex-start" gap="sm" mb="md">
+          <CadActionButton
+            availability={sendAvailability(order)}
+            loading={send.isPending}
+            onClick={() =>
+              send.mutate(vars, { onSuccess: () => done('Design sent to the customer.') })
+            }
+          >
+            Send to customer
+          </CadActionButton>
+          <CadActionButton
+            availability={tweakState}
+            variant="light"
+            onClick={() => {
+              tweak.reset();
+              setDialog('tweak');
+            }}
+          >
+            Log tweak request
+          </CadActionButton>
+          <CadActionButton
+            availability={approveAvailability(order)}
+            color="teal"
+            loading={approve.isPending}
+            onClick={() =>
+              approve.mutate(vars, {
+                onSuccess: () => done('Design approved: ready for production.'),
+              })
+            }
+          >
+            Mark approved
+          </CadActionButton>
+          <CadActionButton
+            availability={majorChangeAvailability(order)}
+            variant="outline"
+            color="red"
+            onClick={() => {
+              major.reset();
+              setDialog('major');
+            }}
+          >
+            Record major change
+          </CadActionButton>
+        </Group>
+      )}
 
       {rounds.isPending && <Loader size="sm" aria-label="Loading the CAD rounds" />}
       {rounds.isError && (
