@@ -99,8 +99,13 @@ function watchConsole(page: Page) {
   page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
-    // Refusals answer 400 on purpose (the test provokes them); the browser logs the status.
-    if (/Failed to load resource: the server responded with a status of 400/.test(message.text()))
+    // Refusals answer 400 on purpose (the test provokes them); the browser logs the status, and
+    // the connection the test drops on purpose.
+    if (
+      /Failed to load resource: (the server responded with a status of 400|net::ERR_CONNECTION_RESET)/.test(
+        message.text(),
+      )
+    )
       return;
     consoleProblems.push(`${message.type()}: ${message.text()}`);
   });
@@ -247,12 +252,33 @@ describe.skipIf(!hasChromium)('QC in the order workspace', () => {
       'Certified stones ship with their certificate, QC photos and unboxing video: unboxing video missing.',
     );
 
-    // The video goes up resumably (TUS) with a progress bar, then plays in the page.
+    // The video goes up resumably (TUS) with a progress bar, then plays in the page. The first
+    // upload request loses its connection: the client asks the server where it stood (HEAD)
+    // and carries on, without the person doing anything.
+    const tus: string[] = [];
+    let dropped = false;
+    await page.route('**/storage/v1/upload/resumable/**', async (route) => {
+      const method = route.request().method();
+      if (method === 'PATCH' && !dropped) {
+        dropped = true;
+        tus.push('PATCH dropped');
+        await route.abort('connectionreset');
+        return;
+      }
+      tus.push(method);
+      await route.continue();
+    });
+    await page.route('**/storage/v1/upload/resumable', async (route) => {
+      tus.push(route.request().method());
+      await route.continue();
+    });
     const media = page.getByRole('region', { name: 'QC photos and unboxing video' });
     await media
       .getByLabel('Unboxing video', { exact: true })
       .setInputFiles({ name: 'unboxing.webm', mimeType: 'video/webm', buffer: WEBM });
     await media.getByText('Video recorded').waitFor();
+    expect(tus.filter((m) => m !== 'OPTIONS')).toEqual(['POST', 'PATCH dropped', 'HEAD', 'PATCH']);
+    await page.unrouteAll();
     const player = media.locator('video[aria-label="unboxing.webm"]');
     await player.waitFor();
     await expect
@@ -307,6 +333,56 @@ describe.skipIf(!hasChromium)('QC in the order workspace', () => {
     );
     expect(note.length).toBe(1);
 
+    expect(consoleProblems.splice(0)).toEqual([]);
+  });
+
+  it('QC fails the run with a reason and the piece goes back to production as rework', async () => {
+    const piece = await createQcOrder(svc);
+    const { context, page } = await openAs(browser, 'qc', piece.code);
+    contexts.push(context);
+    const qc = page.getByRole('region', { name: 'QC checklist' });
+    await qc.getByRole('button', { name: 'Start QC checklist' }).click();
+    const checklist = qc.getByRole('list', { name: 'QC checklist' });
+    const polish = checklist.getByRole('listitem', { name: 'Final polish' });
+    await polish.getByRole('button', { name: 'Fail: Final polish' }).click();
+    await polish.getByLabel('Note for final polish').fill('Scratch under the gallery');
+    await polish.getByText(/Failed by/).waitFor();
+
+    await qc.getByRole('button', { name: 'Fail QC…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fail QC and send back to production' });
+    expect(await dialog.getByText('Failed: Final polish').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Send back to production' }).click();
+    await dialog.getByText('Say why QC is sending the piece back to production.').waitFor();
+    await dialog
+      .getByRole('textbox', { name: /Reason for rework/ })
+      .fill('Re-polish the gallery: scratch under the centre stone.');
+    await dialog.getByRole('button', { name: 'Send back to production' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page
+      .getByRole('group', { name: 'Status' })
+      .getByText('Production', { exact: true })
+      .waitFor();
+    // The failed run stays, collapsed, with its reason.
+    await qc.getByRole('heading', { name: 'Earlier runs' }).waitFor();
+    await qc.getByRole('button', { name: /Attempt 1\s*Failed/ }).click();
+    await qc.getByText('Re-polish the gallery: scratch under the centre stone.').waitFor();
+    await qc.getByText('Final polish: failed — Scratch under the gallery').waitFor();
+    await page.screenshot({ path: `${artifactsDir}/qc-failed-rework.png`, fullPage: true });
+
+    const stored = must(
+      await svc
+        .from('orders')
+        .select('stage, qc_runs (status, fail_reason)')
+        .eq('id', piece.id)
+        .single(),
+    ) as { stage: string; qc_runs: { status: string; fail_reason: string }[] };
+    expect(stored).toEqual({
+      stage: 'production',
+      qc_runs: [
+        { status: 'failed', fail_reason: 'Re-polish the gallery: scratch under the centre stone.' },
+      ],
+    });
     expect(consoleProblems.splice(0)).toEqual([]);
   });
 
