@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Group, Select } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import dayjs from 'dayjs';
-import { MAX_RANGE_DAYS, type AnalyticsFilters as Filters } from '../lib/filters';
+import { MAX_RANGE_DAYS, rangePresets, type AnalyticsFilters as Filters } from '../lib/filters';
 import { productLabels, products } from '../lib/labels';
 import type { Product } from '../lib/report';
 
@@ -50,6 +50,10 @@ export function AnalyticsFilters({
           }
         }}
         onDropdownClose={() => setDraft(null)}
+        presets={rangePresets().map((p) => ({
+          label: p.label,
+          value: [p.from, p.to] as [string, string],
+        }))}
       />
       <Select
         label="Product"

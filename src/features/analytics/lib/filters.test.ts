@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRange, filtersFromSearch, filtersToSearch } from './filters';
+import { defaultRange, filtersFromSearch, filtersToSearch, rangePresets } from './filters';
 
 // Wednesday 25 November 2026, local time.
 const today = new Date(2026, 10, 25, 15, 0);
@@ -43,5 +43,14 @@ describe('analytics filters in the URL', () => {
       new URLSearchParams('product=earscape&table=cad'),
     );
     expect(next.toString()).toBe('table=cad&from=2026-01-05&to=2026-03-29');
+  });
+
+  it('offers whole-week presets ending today, the default among them', () => {
+    expect(rangePresets(today)).toEqual([
+      { label: 'Last 4 weeks', from: '2026-11-02', to: '2026-11-25' },
+      { label: 'Last 16 weeks', from: '2026-08-10', to: '2026-11-25' },
+      { label: 'Last 52 weeks', from: '2025-12-01', to: '2026-11-25' },
+      { label: 'This year', from: '2026-01-01', to: '2026-11-25' },
+    ]);
   });
 });

@@ -51,3 +51,19 @@ export function filtersToSearch(
   else next.delete('product');
   return next;
 }
+
+/** Ranges a manager picks most, in whole weeks ending today (plus the calendar year so far). */
+export function rangePresets(
+  today: Date = new Date(),
+): Array<{ label: string; from: string; to: string }> {
+  const day = dayjs(today).startOf('day');
+  const monday = day.subtract((day.day() + 6) % 7, 'day');
+  const to = day.format('YYYY-MM-DD');
+  const weeks = (n: number) => monday.subtract(n - 1, 'week').format('YYYY-MM-DD');
+  return [
+    { label: 'Last 4 weeks', from: weeks(4), to },
+    { label: 'Last 16 weeks', from: weeks(16), to },
+    { label: 'Last 52 weeks', from: weeks(52), to },
+    { label: 'This year', from: day.startOf('year').format('YYYY-MM-DD'), to },
+  ];
+}
