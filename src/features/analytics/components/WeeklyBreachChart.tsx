@@ -40,7 +40,7 @@ export function WeeklyBreachChart({ rows, stages }: { rows: BreachChartRow[]; st
         {stages.map((s) => (
           <Line
             key={s}
-            type="monotone"
+            type="linear"
             dataKey={s}
             name={stageLabels[s]}
             stroke={stageColors[s]}

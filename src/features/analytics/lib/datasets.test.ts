@@ -70,7 +70,8 @@ describe('chart datasets', () => {
     expect(qcDataset(makeReport()).summary).toBe(
       'First-pass yield 67%: 2 of 3 pieces passed QC at the first attempt. 1 failed run sent pieces back for rework. Most failed item: Stones secure (2).',
     );
-    const ageing = ageingDataset(makeReport());
+    const ageing = ageingDataset(makeReport({ ageing: [...makeReport().ageing].reverse() }));
+    expect(ageing.rows.map((r) => r.code)).toEqual(['LP-2026-0001', 'LP-2026-0002']);
     expect(ageing.summary).toBe('1 order late and 1 at risk: 1 in Production, 1 in QC.');
     expect(toCsv(ageing.columns, ageing.table).split('\r\n')[1]).toBe(
       'LP-2026-0001,Production,Late,20,business days,2026-11-01,Maya R.,Oval solitaire',

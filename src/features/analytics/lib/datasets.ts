@@ -274,8 +274,26 @@ export function qcDataset(report: AnalyticsReport): Dataset<FailureRow> {
 
 // ---- Ageing ---------------------------------------------------------------------------------
 
+const stageOrder: Stage[] = [
+  'intake',
+  'awaiting_payment',
+  'cad',
+  'production',
+  'qc',
+  'shipping',
+  'delivered',
+  'on_hold',
+  'cancelled',
+];
+
 export function ageingDataset(report: AnalyticsReport): Dataset<AgeingRow> {
-  const rows = report.ageing;
+  // By stage in workflow order; within a stage the late ones first, longest waiting first.
+  const rows = [...report.ageing].sort(
+    (a, b) =>
+      stageOrder.indexOf(a.stage) - stageOrder.indexOf(b.stage) ||
+      (a.status === b.status ? 0 : a.status === 'late' ? -1 : 1) ||
+      a.stage_entered_at.localeCompare(b.stage_entered_at),
+  );
   const late = rows.filter((r) => r.status === 'late').length;
   const byStage = new Map<Stage, number>();
   for (const r of rows) byStage.set(r.stage, (byStage.get(r.stage) ?? 0) + 1);
