@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { signJwt } from '../local-supabase/jwt';
-import type { Statement } from './recorder';
+import type { Recorded } from './recorder';
 import type { StackRequest } from './stack-process';
+import { httpFetch } from './http-fetch';
 import { measure, throughput, type Latency } from './stats';
 
 export type RestCase = {
@@ -58,7 +59,7 @@ export async function benchRest(
     );
     const supabase = createClient(ready.url as string, ready.anonKey as string, {
       auth: { persistSession: false, autoRefreshToken: false },
-      global: { headers: { Authorization: `Bearer ${token}` } },
+      global: { headers: { Authorization: `Bearer ${token}` }, fetch: httpFetch },
       // Node 20 has no global WebSocket; realtime-js needs one even when unused.
       realtime: { transport: ws as unknown as typeof WebSocket },
     });
@@ -92,7 +93,7 @@ export async function benchRest(
     // Reference for the HTTP part alone: the same client fetching a constant from a bare Node
     // server in the stack's process. No stack can be faster than this over HTTP.
     const floorRequest = async () => {
-      const response = await fetch(`${ready.floorUrl as string}/rest/v1/x?id=eq.1`, {
+      const response = await httpFetch(`${ready.floorUrl as string}/rest/v1/x?id=eq.1`, {
         headers: { apikey: ready.anonKey as string, Authorization: `Bearer ${token}` },
       });
       await response.json();
@@ -112,7 +113,7 @@ export async function benchRest(
       await ask(child, { type: 'capture-start' });
       await run();
       const { transactions } = (await ask(child, { type: 'capture-stop' })) as unknown as {
-        transactions: Statement[][];
+        transactions: Recorded[];
       };
       if (transactions.length !== 1) {
         throw new Error(`${name}: expected one transaction, saw ${transactions.length}`);
@@ -120,7 +121,7 @@ export async function benchRest(
       const http = await measure(run, 400);
       const { latency: direct } = (await ask(child, {
         type: 'replay',
-        statements: transactions[0]!,
+        recorded: transactions[0]!,
         n: 400,
       })) as unknown as { latency: Latency };
       const rps10 = await throughput(run, 10, 3);

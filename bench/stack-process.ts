@@ -7,13 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { startStack } from '../local-supabase/server';
 import { openPglite } from '../local-supabase/db/pglite';
 import { openPostgres } from '../local-supabase/db/postgres';
-import { recordingDatabase, type Statement } from './recorder';
+import { recordingDatabase, type Recorded } from './recorder';
 import { measure } from './stats';
 
 export type StackRequest =
   | { type: 'capture-start' }
   | { type: 'capture-stop' }
-  | { type: 'replay'; statements: Statement[]; n: number }
+  | { type: 'replay'; recorded: Recorded; n: number }
   | { type: 'close' };
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -32,7 +32,7 @@ async function main() {
     log: () => undefined,
   });
   const send = (message: unknown) => process.send!(message);
-  let stopCapture: (() => Promise<Statement[][]>) | undefined;
+  let stopCapture: (() => Promise<Recorded[]>) | undefined;
 
   process.on('message', async (message: StackRequest) => {
     switch (message.type) {
@@ -53,7 +53,7 @@ async function main() {
       case 'replay':
         send({
           type: 'latency',
-          latency: await measure(() => recorder.replay(message.statements), message.n),
+          latency: await measure(() => recorder.replay(message.recorded), message.n),
         });
         break;
       case 'close':

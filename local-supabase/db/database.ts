@@ -15,9 +15,17 @@ export type QueryResult<R = Record<string, unknown>> = {
   affectedRows?: number;
 };
 
+/** One parameterised statement of a pipeline. */
+export type Step = { sql: string; params?: unknown[] };
+
 /** A handle valid only inside one transaction. Values are always bound parameters. */
 export interface Tx {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
+  /**
+   * Several statements in one round trip (extended protocol, one Sync), results in order. The
+   * first failing statement's error is thrown; the transaction is then aborted, as with query().
+   */
+  pipeline(steps: Step[]): Promise<QueryResult[]>;
   /** A multi-statement script (simple protocol), no parameters. */
   exec(script: string): Promise<void>;
 }
@@ -29,6 +37,12 @@ export interface Database {
    * are queued so two requests' statements never interleave on the single connection.
    */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * BEGIN [READ ONLY], the steps and COMMIT pipelined in ONE round trip — for work where nothing
+   * has to be decided between the statements and the commit (PostgREST's reads). Any error rolls
+   * the whole transaction back and is thrown. Results of the steps only, in order.
+   */
+  pipeline(steps: Step[], options?: { readOnly?: boolean }): Promise<QueryResult[]>;
   /** A parameterised statement outside any explicit transaction, as the superuser. */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
   /** A multi-statement script (migrations, seed, bootstrap); no parameters. */
@@ -51,4 +65,34 @@ export class Mutex {
     );
     return result;
   }
+}
+
+/**
+ * A parameter as Postgres text input. Pipelines bind untyped text parameters (the server infers
+ * each one's type from the statement, as for a plain `$n`), so values are rendered here.
+ */
+export function textParam(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return '\\x' + Buffer.from(value).toString('hex');
+  if (Array.isArray(value)) {
+    const items = value.map((item) => {
+      const text = textParam(item);
+      if (Array.isArray(item)) return text; // a sub-array is written bare: {{1,2},{3,4}}
+      return text === null
+        ? 'NULL'
+        : '"' + text.replaceAll('\\', '\\\\').replaceAll('"', '\\"') + '"';
+    });
+    return '{' + items.join(',') + '}';
+  }
+  return JSON.stringify(value);
+}
+
+/** Rows touched, from a CommandComplete tag such as `INSERT 0 3`, `UPDATE 2`, `SELECT 5`. */
+export function affectedFromTag(tag: string | undefined): number | undefined {
+  const count = tag?.match(/ (\d+)$/)?.[1];
+  return count === undefined ? undefined : Number(count);
 }

@@ -2,6 +2,7 @@
 // dedicated client for LISTEN.
 import pg from 'pg';
 import type { Database, QueryResult } from './database';
+import { runPipeline } from './pg-pipeline';
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -24,11 +25,26 @@ export async function openPostgres(url: string): Promise<Database> {
         await client.query('BEGIN');
         const result = await fn({
           query: async (sql, params) => toResult(await client.query(sql, params as unknown[])),
+          pipeline: (steps) => runPipeline(client, steps),
           exec: async (script) => void (await client.query(script)),
         });
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async pipeline(steps, options) {
+      const client = await pool.connect();
+      try {
+        const begin = { sql: options?.readOnly ? 'BEGIN READ ONLY' : 'BEGIN' };
+        const results = await runPipeline(client, [begin, ...steps, { sql: 'COMMIT' }]);
+        return results.slice(1, 1 + steps.length);
+      } catch (error) {
+        // An error inside the pipeline leaves its explicit transaction aborted.
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {

@@ -1,7 +1,7 @@
 // Runs a request's statements as its role with its JWT claims, the way PostgREST and Supabase
 // Storage (src/internal/database/postgres/scope.ts) do: transaction-local settings, so RLS,
 // auth.uid() and auth.jwt() see exactly this request and nothing leaks to the next one.
-import type { Database, Tx } from './database';
+import type { Database, Step, Tx } from './database';
 
 export type RequestScope = {
   /** A database role; the JWT's `role` claim (anon when there is no JWT). */
@@ -15,18 +15,18 @@ export type RequestScope = {
 };
 
 /**
- * One round trip. set_config('role', …) is `SET LOCAL ROLE` in function form, so the role can
- * be a bound parameter; Postgres itself checks that the session may assume it.
+ * The scope as one statement. set_config('role', …) is `SET LOCAL ROLE` in function form, so the
+ * role can be a bound parameter; Postgres itself checks that the session may assume it.
  */
-export async function applyScope(tx: Tx, scope: RequestScope): Promise<void> {
-  await tx.query(
-    `select set_config('role', $1, true),
+export function scopeStep(scope: RequestScope): Step {
+  return {
+    sql: `select set_config('role', $1, true),
             set_config('request.jwt.claims', $2, true),
             set_config('request.method', $3, true),
             set_config('request.path', $4, true),
             set_config('request.headers', $5, true),
             set_config('search_path', $6, true)`,
-    [
+    params: [
       scope.role,
       JSON.stringify(scope.claims),
       scope.method ?? '',
@@ -34,7 +34,13 @@ export async function applyScope(tx: Tx, scope: RequestScope): Promise<void> {
       JSON.stringify(scope.headers ?? {}),
       scope.searchPath ?? '"public", "extensions"',
     ],
-  );
+  };
+}
+
+/** One round trip inside an open transaction. */
+export async function applyScope(tx: Tx, scope: RequestScope): Promise<void> {
+  const step = scopeStep(scope);
+  await tx.query(step.sql, step.params);
 }
 
 export type RoleSets = {
