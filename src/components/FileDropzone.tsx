@@ -3,7 +3,7 @@
 // sent, and an upload in progress shows a progress bar. Used by every upload in the order
 // workspace (certificates, QC photos, unboxing videos).
 import { useState } from 'react';
-import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
 import { IconAlertTriangle, IconUpload } from '@tabler/icons-react';
@@ -29,6 +29,8 @@ type FileDropzoneProps = {
   disabled?: boolean;
   /** A smaller zone, e.g. beside a checklist item. */
   compact?: boolean;
+  /** Offered during an upload; a resumable upload stopped this way continues when retried. */
+  onCancel?: () => void;
 };
 
 function percent(p: UploadProgress): number {
@@ -47,6 +49,7 @@ export function FileDropzone({
   progress = null,
   disabled = false,
   compact = false,
+  onCancel,
 }: FileDropzoneProps) {
   const rules = bucketRules[bucket];
   const [problem, setProblem] = useState<string | null>(null);
@@ -114,9 +117,16 @@ export function FileDropzone({
             striped={!progress}
             aria-label={`Uploading ${label.toLowerCase()}`}
           />
-          <Text size="xs" c="dimmed" aria-live="polite">
-            {progress ? `Uploading… ${percent(progress)}%` : 'Uploading…'}
-          </Text>
+          <Group justify="space-between" gap="xs">
+            <Text size="xs" c="dimmed" aria-live="polite">
+              {progress ? `Uploading… ${percent(progress)}%` : 'Uploading…'}
+            </Text>
+            {onCancel && (
+              <Button variant="subtle" size="xs" color="gray" onClick={onCancel} mih={44}>
+                Cancel upload
+              </Button>
+            )}
+          </Group>
         </Stack>
       )}
       {problem && (

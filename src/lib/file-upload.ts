@@ -33,8 +33,10 @@ export function isResumable(file: { size: number }, contentType: string): boolea
 export function safeObjectName(fileName: string): string {
   const cleaned = fileName
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents off: é → e
     .replace(/[^\w.-]+/g, '-')
     .replace(/-+/g, '-')
+    .replace(/-\./g, '.')
     .replace(/^[-.]+|[-.]+$/g, '');
   return (cleaned || 'file').slice(-100);
 }
@@ -70,6 +72,11 @@ export async function uploadFile({
       .from(bucket)
       .upload(path, file, { contentType, upsert: false, cacheControl: '3600' });
     if (error) throw toAppError(error);
+    // One request cannot be stopped halfway; a cancel during it takes the file away after.
+    if (signal?.aborted) {
+      await removeStoredFile({ bucket, path }).catch(() => undefined);
+      throw new AppError('aborted', 'The upload was cancelled.');
+    }
     onProgress?.(file.size, file.size);
   }
   return { bucket, path, fileName: file.name, contentType, size: file.size };

@@ -1,6 +1,6 @@
 // QC photos and the unboxing video of an order: what has been uploaded (previewed through
 // signed links) and dropzones to add more. Videos go up resumably with a progress bar.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -24,6 +24,7 @@ import { FilePreview } from './FilePreview';
 function MediaUpload({ orderId, kind }: { orderId: string; kind: MediaKind }) {
   const upload = useUploadMediaMutation();
   const [progress, setProgress] = useState<UploadProgress | null>(null);
+  const controller = useRef<AbortController | null>(null);
   const photo = kind === 'qc_photo';
   return (
     <FileDropzone
@@ -33,8 +34,16 @@ function MediaUpload({ orderId, kind }: { orderId: string; kind: MediaKind }) {
       progress={progress}
       onFile={(file) => {
         setProgress(null);
-        upload.mutate({ orderId, kind, file, onProgress: setProgress });
+        controller.current = new AbortController();
+        upload.mutate({
+          orderId,
+          kind,
+          file,
+          onProgress: setProgress,
+          signal: controller.current.signal,
+        });
       }}
+      onCancel={() => controller.current?.abort()}
     />
   );
 }
