@@ -123,6 +123,32 @@ async function createCadOrder(svc: SupabaseClient): Promise<{ id: string; code: 
   return order;
 }
 
+/** An order packed and ready to ship (QC passed), without a shipment yet. */
+async function createShippingOrder(svc: SupabaseClient): Promise<{ id: string; code: string }> {
+  const customer = must(
+    await svc.from('customers').insert({ display_name: 'Shipping S.' }).select('id').single(),
+  ) as { id: string };
+  return must(
+    await svc
+      .from('orders')
+      .insert({
+        customer_id: customer.id,
+        product: 'stacking_rings',
+        product_name: 'Workspace stack',
+        metal: 'gold_18k_rose',
+        has_stones: false,
+        ring_size: 6.5,
+        quote_amount: 1400,
+        paid_at: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+        payment_method: 'card',
+        stage: 'shipping',
+        cad_state: 'approved',
+      })
+      .select('id, code')
+      .single(),
+  ) as { id: string; code: string };
+}
+
 const consoleProblems: string[] = [];
 
 function watchConsole(page: Page) {
@@ -136,8 +162,13 @@ function watchConsole(page: Page) {
   });
 }
 
-async function openAs(browser: Browser, role: DemoLogin['role'], code: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openAs(
+  browser: Browser,
+  role: DemoLogin['role'],
+  code: string,
+  viewport = { width: 1280, height: 900 },
+) {
+  const context = await browser.newContext({ viewport, hasTouch: viewport.width < 1024 });
   const page = await context.newPage();
   watchConsole(page);
   const who = login(role);
@@ -277,6 +308,67 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
       .select('step, done_by')
       .eq('order_id', order.id);
     expect(data?.every((s) => s.done_by === login('workshop').id)).toBe(true);
+    expect(consoleProblems.splice(0)).toEqual([]);
+  });
+
+  it('on a tablet, a stylist books the shipment, marks it delivered and logs a free resize', async () => {
+    const shipped = await createShippingOrder(svc);
+    // A 10" tablet held upright.
+    const { context, page } = await openAs(browser, 'concierge', shipped.code, {
+      width: 800,
+      height: 1280,
+    });
+    contexts.push(context);
+    const shipping = page.getByRole('region', { name: 'Shipping & after-sales' });
+
+    // Delivered before a tracking number exists: the database says what is missing.
+    await page.getByRole('button', { name: 'Move to…' }).click();
+    await page.getByRole('menuitem', { name: 'Delivered' }).click();
+    const early = page.getByRole('dialog', { name: `Move ${shipped.code} to Delivered` });
+    await early.getByRole('button', { name: 'Move to delivered' }).click();
+    expect(await early.getByRole('alert').textContent()).toContain(
+      `Add the tracking number for ${shipped.code} before marking it delivered.`,
+    );
+    await early.getByRole('button', { name: 'Keep it here' }).click();
+
+    await shipping.getByRole('button', { name: 'Add shipment' }).click();
+    await shipping.getByRole('combobox', { name: 'Carrier' }).click();
+    await page.getByRole('option', { name: 'UPS' }).click();
+    const tracking = `1Z ${Date.now()}`;
+    await shipping.getByRole('textbox', { name: /Tracking number/ }).fill(tracking);
+    await shipping.getByRole('button', { name: 'Add shipment' }).click();
+    await shipping
+      .getByRole('table', { name: 'Shipments' })
+      .getByText(tracking.replace(' ', ''))
+      .waitFor();
+
+    await page.getByRole('button', { name: 'Move to…' }).click();
+    await page.getByRole('menuitem', { name: 'Delivered' }).click();
+    const dialog = page.getByRole('dialog', { name: `Move ${shipped.code} to Delivered` });
+    await dialog.getByRole('button', { name: 'Move to delivered' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // After-sales opens once delivered: the first resize within 30 days is free.
+    await shipping.getByRole('textbox', { name: 'New size' }).fill('7');
+    await shipping.getByText('Free: first resize, delivered today.').waitFor();
+    await shipping.getByRole('button', { name: 'Log resize' }).click();
+    await page.getByText('Resize logged: free.').waitFor();
+    await shipping.getByText(/Resize 6\.5 → 7/).waitFor();
+    // The second is billed, and the form says so before it is logged.
+    await shipping.getByText('Billed: the free resize has already been used.').waitFor();
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await timeline.getByText('Resize requested 6.5 → 7 (free)').waitFor();
+    await timeline.getByText(/^Shipped with UPS/).waitFor();
+    await page.screenshot({
+      path: `${artifactsDir}/workspace-tablet-after-sales.png`,
+      fullPage: true,
+    });
+
+    const { data } = await svc
+      .from('service_requests')
+      .select('kind, is_free')
+      .eq('order_id', shipped.id);
+    expect(data).toEqual([{ kind: 'resize', is_free: true }]);
     expect(consoleProblems.splice(0)).toEqual([]);
   });
 });
