@@ -13,6 +13,8 @@ import { createChangeBatcher } from '../lib/change-batcher';
 /** Long enough to gather a transaction's several rows, short enough to feel instant. */
 const BATCH_MS = 60;
 
+let mounts = 0;
+
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 
 type Row = Record<string, unknown>;
@@ -53,7 +55,9 @@ export function useBoardRealtime(): LiveStatus {
     };
 
     const channel = supabase
-      .channel('board-changes')
+      // Its own topic per mount: supabase-js hands back an existing channel of the same topic,
+      // and one still leaving cannot take new listeners (a quick remount would fail).
+      .channel(`board-changes-${(mounts += 1)}`)
       .on('postgres_changes', { event: '*', schema: 'public', table: 'orders' }, onOrder('id'))
       .on(
         'postgres_changes',

@@ -1,0 +1,212 @@
+// The board as a person uses it, with the network mocked at its boundary by MSW: PostgREST for
+// reads, and the Realtime websocket (Phoenix protocol, vsn 2.0.0 arrays) for live changes and
+// presence. Checks the filters in the URL, a change made elsewhere patching one card without a
+// board refetch, and who else is on the board.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ComponentType } from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse, ws } from 'msw';
+import { setupServer } from 'msw/node';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { env } from '../../../config/env';
+import { renderWithProviders } from '../../../testing/render';
+import type { BoardCard } from '../lib/board-cards';
+import { makeCard } from '../testing/card-factory';
+import type { BoardPerson } from './BoardView';
+
+const rest = (path: string) => `${env.supabaseUrl}/rest/v1${path}`;
+const realtime = ws.link(`${env.supabaseUrl.replace(/^http/, 'ws')}/realtime/v1/websocket`);
+
+type Frame = [string | null, string | null, string, string, Record<string, unknown>];
+type Socket = { send: (data: string) => void };
+const sockets: Socket[] = [];
+/** Topics joined, in order: the board's change channel is named per mount. */
+const joined: string[] = [];
+const lastJoined = (prefix: string) => joined.filter((t) => t.startsWith(prefix)).at(-1);
+
+/** A Realtime server in miniature: joins succeed, and postgres_changes bindings get ids. */
+const realtimeServer = realtime.addEventListener('connection', ({ client }) => {
+  sockets.push(client);
+  client.addEventListener('message', (event) => {
+    const [joinRef, ref, topic, name, payload] = JSON.parse(String(event.data)) as Frame;
+    const reply = (response: Record<string, unknown>) =>
+      client.send(JSON.stringify([joinRef, ref, topic, 'phx_reply', { status: 'ok', response }]));
+    if (name === 'phx_join') {
+      const config = payload.config as { postgres_changes?: Record<string, unknown>[] };
+      reply({
+        postgres_changes: (config.postgres_changes ?? []).map((binding, i) => ({
+          ...binding,
+          id: i + 1,
+        })),
+      });
+      joined.push(topic);
+    } else {
+      reply({});
+    }
+  });
+});
+
+function push(topic: string, event: string, payload: Record<string, unknown>) {
+  for (const socket of sockets) socket.send(JSON.stringify([null, null, topic, event, payload]));
+}
+
+const settings = [
+  { stage: 'cad', sla_amber_after: 24, sla_red_after: 48, sla_unit: 'hours', wip_limit: 2 },
+  {
+    stage: 'production',
+    sla_amber_after: 10,
+    sla_red_after: 14,
+    sla_unit: 'business_days',
+    wip_limit: 40,
+  },
+];
+
+let rows: BoardCard[] = [];
+const reads = { board: 0, byId: [] as string[] };
+
+const server = setupServer(
+  realtimeServer,
+  http.get(rest('/order_board'), ({ request }) => {
+    const params = new URL(request.url).searchParams;
+    const ids = params.get('id');
+    if (ids) {
+      reads.byId.push(ids);
+      return HttpResponse.json(rows.filter((row) => ids.includes(row.id)));
+    }
+    reads.board += 1;
+    return HttpResponse.json(rows);
+  }),
+  http.get(rest('/stage_settings'), () => HttpResponse.json(settings)),
+);
+
+let BoardView: ComponentType<{ me: BoardPerson; onOpenOrder: (code: string) => void }>;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // supabase-js picks its WebSocket class when the client is created: import the board only
+  // once MSW has put its interceptor in place.
+  ({ BoardView } = await import('./BoardView'));
+  // jsdom lays nothing out: give elements a column's size so the virtualiser draws cards.
+  // (the scroll area's client box, and each card's offset height).
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, value: 720 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, value: 300 });
+  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, value: 150 });
+});
+afterEach(() => {
+  reads.board = 0;
+  reads.byId = [];
+});
+afterAll(() => server.close());
+
+const me: BoardPerson = { id: 'me-0000', displayName: 'Tomás Reyes', role: 'workshop' };
+
+async function renderBoard(path: string) {
+  const router = createMemoryRouter(
+    [{ path: '/board', element: <BoardView me={me} onOpenOrder={() => undefined} /> }],
+    { initialEntries: [path] },
+  );
+  renderWithProviders(<RouterProvider router={router} />);
+  // The first read of the board (and, in the first test, loading the modules) takes a moment.
+  await screen.findByRole('region', { name: 'CAD' }, { timeout: 5_000 });
+  return { router, user: userEvent.setup() };
+}
+
+const column = (name: string) => screen.getByRole('region', { name });
+
+// Rendering Mantine and the router in jsdom is slow on a busy machine.
+describe('the board', { timeout: 30_000 }, () => {
+  it('keeps its filters in the URL and shows only the matching cards', async () => {
+    const maya = makeCard({ customer_display_name: 'Maya Rodriguez', is_late: true });
+    const priya = makeCard({ customer_display_name: 'Priya Shah', assignee_id: me.id });
+    const theo = makeCard({ customer_display_name: 'Theo Brooks', stage: 'production' });
+    rows = [maya, priya, theo];
+    const { router, user } = await renderBoard('/board?q=maya');
+
+    await screen.findByRole('article', { name: `Order ${maya.code}` });
+    expect(screen.queryByRole('article', { name: `Order ${priya.code}` })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Search' })).toHaveValue('maya');
+    // The count says how many of the stage's orders the filter shows.
+    expect(within(column('CAD')).getByText('1 of 2')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await screen.findByRole('article', { name: `Order ${priya.code}` });
+    expect(router.state.location.search).toBe('');
+
+    await user.click(screen.getByRole('switch', { name: 'Mine' }));
+    expect(router.state.location.search).toBe('?mine=1');
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: `Order ${maya.code}` })).toBeNull(),
+    );
+    expect(screen.getByRole('article', { name: `Order ${priya.code}` })).toBeVisible();
+
+    await user.click(screen.getByRole('switch', { name: 'Mine' }));
+    await user.click(screen.getByRole('switch', { name: 'Late only' }));
+    expect(router.state.location.search).toBe('?late=1');
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: `Order ${theo.code}` })).toBeNull(),
+    );
+    expect(screen.getByRole('article', { name: `Order ${maya.code}` })).toBeVisible();
+  });
+
+  it('shows the WIP limit and the SLA target in each column, and warns when full', async () => {
+    rows = [makeCard(), makeCard()];
+    await renderBoard('/board');
+    await screen.findAllByRole('article');
+    const cad = column('CAD');
+    expect(within(cad).getByText('WIP 2/2 full')).toBeVisible();
+    expect(within(cad).getByText('SLA 24–48 h')).toBeVisible();
+    expect(within(column('Production')).getByText('SLA 10–14 business days')).toBeVisible();
+  });
+
+  it('moves a card when someone else moves the order, re-reading only that card', async () => {
+    const a = makeCard({ customer_display_name: 'Maya Rodriguez' });
+    const b = makeCard({ customer_display_name: 'Priya Shah' });
+    rows = [a, b];
+    const previous = lastJoined('realtime:board-changes');
+    await renderBoard('/board');
+    await within(column('CAD')).findByRole('article', { name: `Order ${a.code}` });
+    await waitFor(() => expect(lastJoined('realtime:board-changes')).not.toBe(previous));
+    const topic = lastJoined('realtime:board-changes')!;
+
+    // Elsewhere, the order moves to production; Realtime reports the orders row change.
+    rows = [{ ...a, stage: 'production', version: 2 }, b];
+    push(topic, 'postgres_changes', {
+      ids: [1],
+      data: {
+        schema: 'public',
+        table: 'orders',
+        type: 'UPDATE',
+        commit_timestamp: new Date().toISOString(),
+        columns: [],
+        record: { id: a.id, stage: 'production', version: 2 },
+        old_record: { id: a.id },
+        errors: null,
+      },
+    });
+
+    await within(column('Production')).findByRole('article', { name: `Order ${a.code}` });
+    expect(within(column('CAD')).queryByRole('article', { name: `Order ${a.code}` })).toBeNull();
+    // One read of the board when it opened; then only the changed card, by id.
+    expect(reads.board).toBe(1);
+    expect(reads.byId).toEqual([`in.(${a.id})`]);
+  });
+
+  it('shows who else is on the board', async () => {
+    rows = [];
+    await renderBoard('/board');
+    await screen.findByText('No orders on the board yet');
+    await waitFor(() => expect(joined).toContain('realtime:board-presence'));
+
+    push('realtime:board-presence', 'presence_state', {
+      'tab-1': { metas: [{ phx_ref: 'a1', id: 'qc-0003', name: 'Priya Nair', role: 'qc' }] },
+      'tab-2': { metas: [{ phx_ref: 'a2', id: 'qc-0003', name: 'Priya Nair', role: 'qc' }] },
+      'tab-3': { metas: [{ phx_ref: 'a3', id: me.id, name: me.displayName, role: me.role }] },
+    });
+
+    // Two tabs of the same person count once; I am not listed as someone else.
+    expect(
+      await screen.findByRole('status', { name: 'Live. Also on the board: Priya Nair.' }),
+    ).toBeInTheDocument();
+  });
+});
