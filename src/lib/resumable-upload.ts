@@ -114,6 +114,9 @@ export function uploadResumable(options: ResumableUploadOptions): Promise<{ path
         );
         if (same) {
           path = same.metadata.objectName!;
+          // Should the server have dropped that upload (expired), tus creates a new one: at
+          // the same path, so the path reported back is where the file really is.
+          upload.options.metadata = { ...upload.options.metadata, objectName: path };
           upload.resumeFromPreviousUpload(same);
         }
         upload.start();
