@@ -33,6 +33,11 @@ type FileDropzoneProps = {
   onCancel?: () => void;
 };
 
+/** "QC photo" stays "QC photo", "Certificate file" becomes "certificate file" mid-sentence. */
+function inSentence(label: string): string {
+  return /^[A-Z]{2,}\b/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function percent(p: UploadProgress): number {
   return p.total > 0 ? Math.min(100, Math.round((p.sent / p.total) * 100)) : 0;
 }
@@ -88,7 +93,7 @@ export function FileDropzone({
         disabled={disabled || uploading}
         loading={checking}
         role="button"
-        aria-label={`Choose ${label.toLowerCase()}`}
+        aria-label={`Choose ${inSentence(label)}`}
         inputProps={{ 'aria-label': label }}
         p={compact ? 'sm' : 'lg'}
         mih={44}
@@ -99,7 +104,7 @@ export function FileDropzone({
             <Text size={compact ? 'sm' : 'md'}>
               {compact
                 ? `${label}: drop or tap to choose`
-                : `Drop the ${label.toLowerCase()} here, or click to choose`}
+                : `Drop the ${inSentence(label)} here, or click to choose`}
             </Text>
             {!compact && (
               <Text size="sm" c="dimmed">
@@ -115,7 +120,7 @@ export function FileDropzone({
             value={progress ? percent(progress) : 100}
             animated={!progress}
             striped={!progress}
-            aria-label={`Uploading ${label.toLowerCase()}`}
+            aria-label={`Uploading ${inSentence(label)}`}
           />
           <Group justify="space-between" gap="xs">
             <Text size="xs" c="dimmed" aria-live="polite">
