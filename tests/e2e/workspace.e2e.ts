@@ -262,6 +262,14 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
     // Contact details are the stylists' and managers' only.
     expect(await page.getByLabel('Customer contact').count()).toBe(0);
 
+    // Someone else's change appears without a reload, and carries the new version: the moves
+    // below would be refused as a conflict (PT409) if the page kept the old one.
+    must(await svc.from('orders').update({ priority: 1 }).eq('id', order.id).select('id'));
+    await page
+      .getByRole('group', { name: 'Status' })
+      .getByText('Rush', { exact: true })
+      .waitFor({ timeout: 3000 });
+
     // Take the card.
     await page.getByRole('combobox', { name: 'Assignee' }).click();
     await page.getByRole('option', { name: /Tomás Reyes/ }).click();

@@ -159,6 +159,8 @@ export function ShippingSection({ order, onLogged }: ShippingSectionProps) {
           ))}
           {afterSales.data && (
             <ServiceRequestForm
+              // A fresh form after each logged request (its sizes and note were for that one).
+              key={afterSales.data.requests.length}
               ringSize={order.ring_size}
               deliveredAt={afterSales.data.deliveredAt}
               earlierResizes={afterSales.data.requests.filter((r) => r.kind === 'resize').length}

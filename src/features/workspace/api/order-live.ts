@@ -31,7 +31,9 @@ export function useOrderLive(orderId: string | undefined, onChange: (table: Live
   useEffect(() => {
     if (!orderId) return;
     let channel = supabase
-      .channel(`order-workspace:${orderId}`)
+      // A topic of its own per mount: the board's drawer and a StrictMode remount must not
+      // get back a channel that is still being removed (callbacks cannot be added after subscribe).
+      .channel(`order-workspace:${orderId}:${crypto.randomUUID()}`)
       .on(
         'postgres_changes',
         { event: '*', schema: 'public', table: 'orders', filter: `id=eq.${orderId}` },
