@@ -15,6 +15,7 @@ export type QcItem = Pick<
   | 'result'
   | 'note'
   | 'checked_at'
+  | 'checked_by'
   | 'photo_attachment_id'
 > & { checker: { display_name: string } | null; photo: AttachmentFile | null };
 
@@ -42,7 +43,7 @@ export async function fetchQcChecklist(orderId: string): Promise<QcChecklist> {
       .select(
         `id, attempt, status, started_at, finished_at, fail_reason,
          starter:staff (display_name),
-         items:qc_run_items (id, position, label, required, needs_photo, result, note, checked_at,
+         items:qc_run_items (id, position, label, required, needs_photo, result, note, checked_at, checked_by,
            photo_attachment_id, checker:staff (display_name),
            photo:attachments (${attachmentColumns}))`,
       )

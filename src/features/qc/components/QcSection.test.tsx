@@ -22,6 +22,7 @@ const item = (position: number, label: string, over: Record<string, unknown> = {
   result: 'pending',
   note: null,
   checked_at: null,
+  checked_by: null,
   photo_attachment_id: null,
   checker: null,
   photo: null,

@@ -21,6 +21,7 @@ import { toAppError } from '../../../lib/errors';
 import { qcQueries } from '../api/qc-queries';
 import { useStartQcRunMutation } from '../api/qc-run-start-mutation';
 import { useFinishQcRunMutation } from '../api/qc-run-finish-mutation';
+import { useQcLive } from '../api/qc-live';
 import { passBlockedReason, qcProgress, splitRuns } from '../lib/qc-run';
 import { QcItemRow } from './QcItemRow';
 import { QcFailModal } from './QcFailModal';
@@ -42,6 +43,8 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
   const start = useStartQcRunMutation(orderId);
   const finish = useFinishQcRunMutation(orderId, onMoved);
   const [failOpen, setFailOpen] = useState(false);
+  const currentRunId = checklist.data ? (splitRuns(checklist.data.runs).current?.id ?? null) : null;
+  useQcLive(orderId, currentRunId);
   const headingId = `qc-${orderId}`;
 
   let body;
