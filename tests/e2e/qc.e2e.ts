@@ -344,7 +344,15 @@ describe.skipIf(!hasChromium)('QC in the order workspace', () => {
     await qc.getByRole('button', { name: 'Start QC checklist' }).click();
     const checklist = qc.getByRole('list', { name: 'QC checklist' });
     const polish = checklist.getByRole('listitem', { name: 'Final polish' });
+    // A manager has the same order open: QC's checks reach them live.
+    const watcher = await openAs(browser, 'manager', piece.code);
+    contexts.push(watcher.context);
+    const watched = watcher.page
+      .getByRole('region', { name: 'QC checklist' })
+      .getByRole('button', { name: 'Fail: Final polish' });
+    await watched.waitFor();
     await polish.getByRole('button', { name: 'Fail: Final polish' }).click();
+    await expect.poll(() => watched.getAttribute('aria-pressed'), { timeout: 2_000 }).toBe('true');
     await polish.getByLabel('Note for final polish').fill('Scratch under the gallery');
     await polish.getByText(/Failed by/).waitFor();
 
