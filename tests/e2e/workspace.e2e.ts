@@ -214,6 +214,18 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
     const tweakButton = cad.getByRole('button', { name: 'Log tweak request' });
     const send = cad.getByRole('button', { name: 'Send to customer' });
 
+    // A second view of the first design, through the same checked upload as every file.
+    await cad.locator('input[type="file"]').setInputFiles({
+      name: 'second-angle.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByText('second-angle.png added to the design.').waitFor();
+    await cad
+      .getByRole('group', { name: 'Round 0' })
+      .getByRole('img', { name: 'CAD render second-angle.png' })
+      .waitFor();
+
     for (const round of [1, 2]) {
       await send.click();
       await cad.getByText('The design is with the customer.').waitFor();

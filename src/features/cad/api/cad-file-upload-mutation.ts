@@ -1,48 +1,27 @@
-// Adding a CAD render or file to an order: the file goes into the private cad bucket under the
-// order's id (the bucket's policies key on it), then its attachment row is written in the
-// uploader's name. If the row is refused, the stored file is removed again so nothing is orphaned.
+// Adding a CAD render or file to an order with the app's shared upload path (src/lib): the file
+// is checked against the cad bucket (type, size, and for images/PDFs its first bytes), stored
+// under the order's id (big files resumably over TUS), then recorded as an attachment in the
+// uploader's name; a refused record removes the stored file again.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { supabase } from '../../../lib/supabase';
-import { AppError, toAppError } from '../../../lib/errors';
-import { cadFileKind, cadUploadType, checkCadUpload } from '../lib/cad-rounds';
+import { AppError } from '../../../lib/errors';
+import { checkFile } from '../../../lib/file-signature';
+import { recordAttachment, uploadFile } from '../../../lib/file-upload';
+import { cadFileKind, withCadType } from '../lib/cad-rounds';
 import { cadQueries } from './cad-queries';
 
-export type UploadCadFileVariables = { orderId: string; file: File };
+export type UploadCadFileVariables = {
+  orderId: string;
+  file: File;
+  onProgress?: (sent: number, total: number) => void;
+};
 
-function objectName(fileName: string): string {
-  const safe =
-    fileName
-      .normalize('NFKD')
-      .replace(/[^\w.-]+/g, '-')
-      .slice(-100) || 'file';
-  return `${crypto.randomUUID()}-${safe}`;
-}
-
-export async function uploadCadFile({ orderId, file }: UploadCadFileVariables) {
-  const problem = checkCadUpload(file);
+export async function uploadCadFile({ orderId, file, onProgress }: UploadCadFileVariables) {
+  // Browsers often give 3D files no type at all; name it from the extension first.
+  const typed = withCadType(file);
+  const problem = await checkFile(typed, 'cad');
   if (problem) throw new AppError('invalid_file', problem);
-  const contentType = cadUploadType(file)!;
-  const path = `${orderId}/${objectName(file.name)}`;
-  const stored = await supabase.storage.from('cad').upload(path, file, { contentType });
-  if (stored.error) throw toAppError(stored.error);
-  const { data, error } = await supabase
-    .from('attachments')
-    .insert({
-      order_id: orderId,
-      kind: cadFileKind(contentType),
-      bucket: 'cad',
-      storage_path: path,
-      file_name: file.name,
-      mime_type: contentType,
-      size_bytes: file.size,
-    })
-    .select('id')
-    .single();
-  if (error) {
-    await supabase.storage.from('cad').remove([path]);
-    throw toAppError(error);
-  }
-  return data;
+  const stored = await uploadFile({ bucket: 'cad', folder: orderId, file: typed, onProgress });
+  return recordAttachment(orderId, cadFileKind(stored.contentType), stored);
 }
 
 export function useUploadCadFileMutation() {

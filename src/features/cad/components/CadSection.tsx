@@ -11,6 +11,7 @@ import {
   Group,
   Loader,
   Paper,
+  Progress,
   SimpleGrid,
   Stack,
   Text,
@@ -65,6 +66,7 @@ export function CadSection({ order, onOrderChange }: CadSectionProps) {
   const major = useRecordMajorChangeMutation(onOrderChange);
   const upload = useUploadCadFileMutation();
   const [dialog, setDialog] = useState<'tweak' | 'major' | null>(null);
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
 
   const used = rounds.data?.revisions.filter((r) => r.kind === 'tweak').length ?? 0;
   const majorChanges = rounds.data?.revisions.filter((r) => r.kind === 'major_change') ?? [];
@@ -202,15 +204,20 @@ export function CadSection({ order, onOrderChange }: CadSectionProps) {
       )}
 
       {order.stage === 'cad' && (
-        <Group mt="md" gap="sm" align="center">
+        <Stack mt="md" gap="xs" maw={420}>
           <FileButton
-            onChange={(file) =>
-              file &&
+            onChange={(file) => {
+              if (!file) return;
+              setProgress(null);
               upload.mutate(
-                { orderId: order.id, file },
+                {
+                  orderId: order.id,
+                  file,
+                  onProgress: (sent, total) => setProgress({ sent, total }),
+                },
                 { onSuccess: () => done(`${file.name} added to the design.`) },
-              )
-            }
+              );
+            }}
             accept="image/png,image/jpeg,image/webp,application/pdf,.stl,.obj,.3mf"
           >
             {(props) => (
@@ -220,17 +227,24 @@ export function CadSection({ order, onOrderChange }: CadSectionProps) {
                 leftSection={<IconUpload size={16} />}
                 loading={upload.isPending}
                 h={44}
+                w="fit-content"
               >
                 Add CAD file
               </Button>
             )}
           </FileButton>
+          {upload.isPending && progress && (
+            <Progress
+              value={progress.total ? (progress.sent / progress.total) * 100 : 0}
+              aria-label="Uploading the CAD file"
+            />
+          )}
           {upload.isError && (
             <Text size="sm" c="red" role="alert">
               {toAppError(upload.error).message}
             </Text>
           )}
-        </Group>
+        </Stack>
       )}
 
       {dialog === 'tweak' && (

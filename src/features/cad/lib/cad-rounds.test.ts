@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   approveAvailability,
-  checkCadUpload,
   groupCadRounds,
   sendAvailability,
   tweakAvailability,
+  withCadType,
   type CadRevisionLike,
 } from './cad-rounds';
 
@@ -61,13 +61,13 @@ describe('what the CAD buttons allow', () => {
     expect(sendAvailability(withCustomer).enabled).toBe(false);
   });
 
-  it('checks a CAD upload against the bucket before sending it', () => {
-    expect(checkCadUpload({ name: 'ring.stl', type: '', size: 1000 })).toBeNull();
-    expect(checkCadUpload({ name: 'notes.docx', type: 'application/msword', size: 1000 })).toMatch(
-      /not a CAD file/,
-    );
+  it('names an untyped 3D file by its extension and leaves others alone', () => {
+    expect(withCadType(new File(['solid'], 'ring.stl')).type).toBe('model/stl');
     expect(
-      checkCadUpload({ name: 'big.pdf', type: 'application/pdf', size: 60 * 1024 * 1024 }),
-    ).toBe('big.pdf is 60.0 MB; CAD files can be at most 50 MB.');
+      withCadType(new File(['x'], 'ring.3mf', { type: 'application/octet-stream' })).type,
+    ).toBe('model/3mf');
+    expect(withCadType(new File(['%PDF-'], 'plan.pdf', { type: 'application/pdf' })).type).toBe(
+      'application/pdf',
+    );
   });
 });

@@ -109,32 +109,21 @@ export function cadFileKind(mimeType: string): 'cad_render' | 'cad_file' {
     : 'cad_file';
 }
 
-const extensionTypes: Record<string, string> = {
+// 3D formats the cad bucket accepts, which browsers rarely type themselves.
+const modelTypes: Record<string, string> = {
   stl: 'model/stl',
   obj: 'model/obj',
   '3mf': 'model/3mf',
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
 };
 
-/** The cad bucket's rules (20261123102000_create_storage_buckets.sql), checked before upload. */
-export const CAD_MAX_BYTES = 50 * 1024 * 1024;
-
-export function cadUploadType(file: { name: string; type: string }): string | null {
+/**
+ * The file with a type the bucket knows: a .stl/.obj/.3mf that the browser left untyped (or
+ * typed as a generic binary) is named by its extension; anything else is left as it is for the
+ * shared checks to judge.
+ */
+export function withCadType(file: File): File {
   const ext = file.name.split('.').pop()?.toLowerCase() ?? '';
-  const type = file.type || extensionTypes[ext] || '';
-  return Object.values(extensionTypes).includes(type) ? type : null;
-}
-
-export function checkCadUpload(file: { name: string; type: string; size: number }): string | null {
-  if (!cadUploadType(file)) {
-    return `${file.name} is not a CAD file the workshop keeps: use an image, a PDF, STL, OBJ or 3MF.`;
-  }
-  if (file.size > CAD_MAX_BYTES) {
-    return `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; CAD files can be at most 50 MB.`;
-  }
-  return null;
+  const model = modelTypes[ext];
+  if (!model || (file.type && file.type !== 'application/octet-stream')) return file;
+  return new File([file], file.name, { type: model, lastModified: file.lastModified });
 }
