@@ -389,6 +389,11 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
       .select('kind, is_free')
       .eq('order_id', shipped.id);
     expect(data).toEqual([{ kind: 'resize', is_free: true }]);
+
+    // A code that does not exist gets a plain page with the way back, not a crash.
+    await page.goto(`${appUrl}/orders/LP-1999-0001`);
+    await page.getByRole('heading', { name: 'No order LP-1999-0001' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Back to the board' }).isVisible()).toBe(true);
     expect(consoleProblems.splice(0)).toEqual([]);
   });
 });

@@ -212,6 +212,7 @@ function ShipmentRow({
         ) : (
           <Button
             size="xs"
+            mih={44}
             variant="light"
             loading={update.isPending}
             onClick={() =>
@@ -239,10 +240,11 @@ function ShipmentRow({
               value={deliveredOn}
               max={new Date().toLocaleDateString('en-CA')}
               onChange={(e) => setDeliveredOn(e.currentTarget.value)}
-              size="xs"
+              size="md"
             />
             <Button
               size="xs"
+              mih={44}
               variant="light"
               disabled={!deliveredOn}
               loading={update.isPending}
