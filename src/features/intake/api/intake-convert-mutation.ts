@@ -2,6 +2,9 @@
 // transaction). Not optimistic: the order code comes from the database, and the stylist waits a
 // moment for it rather than seeing a card that might not exist.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import type { Tables } from '../../../types/database';
+import { formatMoney } from '../lib/labels';
 import { supabase } from '../../../lib/supabase';
 import { toAppError } from '../../../lib/errors';
 import { intakeQueries } from './intake-queries';
@@ -31,11 +34,19 @@ export async function convertIntake({
   return data;
 }
 
-export function useConvertIntakeMutation() {
+export function useConvertIntakeMutation(onConverted?: (order: Tables<'orders'>) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: convertIntake,
-    onSuccess: (_order, { id }) => {
+    // Told here, not in the form: the request leaves the queue on success, and the form with
+    // it, so a per-call callback would never run.
+    onSuccess: (order, { id }) => {
+      notifications.show({
+        color: 'teal',
+        title: `Order ${order.code} created`,
+        message: `Quote of ${formatMoney(order.quote_amount, order.quote_currency)} sent; the order is awaiting payment.`,
+      });
+      onConverted?.(order);
       queryClient.setQueryData(intakeQueries.queue().queryKey, (rows) =>
         rows?.filter((row) => row.id !== id),
       );

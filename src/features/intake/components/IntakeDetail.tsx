@@ -20,7 +20,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconSparkles, IconUserCheck, IconX } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import type { Enums, Tables } from '../../../types/database';
@@ -343,26 +342,14 @@ function QuoteForm({
   const [currency, setCurrency] = useState(row.budget_currency);
   const [productName, setProductName] = useState('');
   const [errors, setErrors] = useState<QuoteErrors>({});
-  const mutation = useConvertIntakeMutation();
+  const mutation = useConvertIntakeMutation(onConverted);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const { quote, errors } = validateQuote({ amount, currency, productName });
     setErrors(errors);
     if (!quote) return;
-    mutation.mutate(
-      { id: row.id, version: row.version, ...quote },
-      {
-        onSuccess: (order) => {
-          notifications.show({
-            color: 'teal',
-            title: `Order ${order.code} created`,
-            message: `Quote of ${formatMoney(order.quote_amount, order.quote_currency)} sent; the order is awaiting payment.`,
-          });
-          onConverted?.(order);
-        },
-      },
-    );
+    mutation.mutate({ id: row.id, version: row.version, ...quote });
   };
 
   return (

@@ -104,7 +104,7 @@ export function IntakeQueue({
                           {assignee ? `With ${assignee}` : 'Unassigned'}
                         </Text>
                       </Stack>
-                      <Stack gap={6} align="flex-end">
+                      <Stack gap={6} align="flex-end" style={{ flexShrink: 0 }}>
                         {showCountdown && <CountdownBadge receivedAt={row.received_at} now={now} />}
                         <ReferenceThumbnails
                           attachments={row.attachments}
