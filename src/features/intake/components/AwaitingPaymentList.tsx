@@ -38,8 +38,8 @@ export function AwaitingPaymentList({
               p="sm"
               aria-label={`${o.code}, ${o.customer?.display_name ?? 'customer'}`}
             >
-              <Group justify="space-between" wrap="nowrap">
-                <Stack gap={2}>
+              <Group justify="space-between" wrap="wrap" gap="xs">
+                <Stack gap={2} style={{ minWidth: 0 }}>
                   <Group gap={6}>
                     <Text fw={600}>{o.code}</Text>
                     <Text size="sm">{o.customer?.display_name}</Text>
