@@ -65,6 +65,7 @@ type Report = {
     top_failures: Array<{ label: string; failures: number }>;
   };
   ageing: Array<{ code: string; stage: string; status: string; elapsed: number; unit: string }>;
+  ageing_counts: Array<{ stage: string; late: number; at_risk: number }>;
 };
 
 // Times are written "DDTHH:MM" in April 2024 in New York (the house's time zone): EDT, UTC−4,
@@ -536,6 +537,18 @@ describe.each(dbTargets())('analytics for a date range on $engine', (t) => {
       elapsed: 2,
     });
     expect(byCode.has(fine.code)).toBe(false);
+    // The counts cover every listed order (the list is capped at 200, the counts are not).
+    const counted = report.ageing_counts.reduce((n, c) => n + c.late + c.at_risk, 0);
+    expect(counted).toBeGreaterThanOrEqual(report.ageing.length);
+    expect(report.ageing.length).toBeLessThanOrEqual(200);
+    for (const stage of ['production', 'qc']) {
+      const listed = report.ageing.filter((x) => x.stage === stage);
+      const c = report.ageing_counts.find((x) => x.stage === stage)!;
+      if (report.ageing.length < 200) {
+        expect(c.late).toBe(listed.filter((x) => x.status === 'late').length);
+        expect(c.at_risk).toBe(listed.filter((x) => x.status === 'at_risk').length);
+      }
+    }
     // April's C (in QC since then) is late too; the earscape report does not list bespoke rings.
     expect(byCode.get(codes.c!)).toMatchObject({ stage: 'qc', status: 'late' });
     const other = ok(

@@ -1,5 +1,5 @@
 // Cells of the ageing list that are more than text: the order code links to its workspace, and
-// the status is a coloured badge that also says it in words.
+// the status is a coloured badge that also says it in words (shades chosen for 4.5:1 contrast).
 import { Anchor, Badge } from '@mantine/core';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
@@ -15,11 +15,9 @@ export function renderAgeingCell(row: AgeingRow, column: number) {
   }
   if (column === 2) {
     return row.status === 'late' ? (
-      <Badge color="red" variant="light">
-        Late
-      </Badge>
+      <Badge color="red.9">Late</Badge>
     ) : (
-      <Badge color="yellow" variant="light">
+      <Badge color="yellow.4" autoContrast>
         At risk
       </Badge>
     );

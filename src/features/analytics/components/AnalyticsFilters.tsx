@@ -28,7 +28,6 @@ export function AnalyticsFilters({
       <DatePickerInput
         type="range"
         label="Date range"
-        description="Inclusive, on the workshop's calendar"
         value={value}
         valueFormat="D MMM YYYY"
         allowSingleDateInRange

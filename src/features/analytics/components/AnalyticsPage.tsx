@@ -75,13 +75,13 @@ export function AnalyticsPage() {
           <Title order={1} size="h2">
             Analytics
           </Title>
-          <Text c="dimmed">Turnaround against the house promises, from the order history.</Text>
+          <Text c="gray.7">Turnaround against the house promises, from the order history.</Text>
         </div>
         <Group gap="xs" role="status" aria-live="polite" mih={24}>
           {report.isFetching && report.data && (
             <>
               <Loader size="xs" aria-hidden />
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 Updating…
               </Text>
             </>

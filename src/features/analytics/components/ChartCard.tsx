@@ -49,7 +49,7 @@ export function ChartCard<T>({
             <Title order={2} size="h4" id={titleId}>
               {title}
             </Title>
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               {units}
             </Text>
           </div>
@@ -81,9 +81,9 @@ export function ChartCard<T>({
           {dataset.summary}
         </Text>
         {dataset.empty ? (
-          <Stack align="center" gap={4} py="xl" c="dimmed">
+          <Stack align="center" gap={4} py="xl" c="gray.7">
             <IconChartBarOff size={28} aria-hidden />
-            <Text c="dimmed">{emptyText}</Text>
+            <Text c="gray.7">{emptyText}</Text>
           </Stack>
         ) : (
           <>
@@ -99,7 +99,8 @@ export function ChartCard<T>({
             {(tableOnly || showTable) && (
               <DataTable
                 id={tableId}
-                caption={tableOnly ? undefined : `Data behind “${title}”`}
+                label={`Data behind “${title}”`}
+                showCaption={!tableOnly}
                 dataset={dataset}
                 renderCell={renderCell}
               />
@@ -113,19 +114,36 @@ export function ChartCard<T>({
 
 function DataTable<T>({
   id,
-  caption,
+  label,
+  showCaption,
   dataset,
   renderCell,
 }: {
   id: string;
-  caption?: string;
+  label: string;
+  showCaption: boolean;
   dataset: Dataset<unknown, T>;
   renderCell?: (row: T, column: number) => ReactNode;
 }) {
   return (
-    <ScrollArea.Autosize mah={360} type="auto">
+    // Focusable so keyboard users can scroll a long table (axe: scrollable-region-focusable).
+    <ScrollArea.Autosize mah={360} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': label }}>
       <Table id={id} striped highlightOnHover stickyHeader fz="sm" verticalSpacing="xs">
-        {caption && <Table.Caption>{caption}</Table.Caption>}
+        {showCaption ? (
+          <Table.Caption>{label}</Table.Caption>
+        ) : (
+          <Table.Caption
+            style={{
+              position: 'absolute',
+              width: 1,
+              height: 1,
+              overflow: 'hidden',
+              clip: 'rect(0 0 0 0)',
+            }}
+          >
+            {label}
+          </Table.Caption>
+        )}
         <Table.Thead>
           <Table.Tr>
             {dataset.columns.map((c) => (

@@ -5,14 +5,14 @@ export function Figure({ label, value, note }: { label: string; value: string; n
   return (
     <Paper withBorder p="sm" radius="sm" miw={150}>
       <Stack gap={0}>
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {label}
         </Text>
         <Text size="xl" fw={700}>
           {value}
         </Text>
         {note && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="gray.7">
             {note}
           </Text>
         )}

@@ -25,7 +25,7 @@ export function QcChart({ report, rows }: { report: AnalyticsReport; rows: Failu
         />
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           No checklist item failed in this range.
         </Text>
       ) : (

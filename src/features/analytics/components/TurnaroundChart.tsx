@@ -31,13 +31,13 @@ export function TurnaroundChart({ report }: { report: AnalyticsReport }) {
               <Text size="xl" fw={700}>
                 {formatNumber(e2e.median_days ?? 0)} days
               </Text>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 median; 90th percentile {formatNumber(e2e.p90_days ?? 0)} days, over {e2e.orders}{' '}
                 delivered {e2e.orders === 1 ? 'order' : 'orders'}
               </Text>
             </>
           ) : (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               No deliveries in this range.
             </Text>
           )}
@@ -57,12 +57,12 @@ function StageTurnaround({ row }: { row: TurnaroundRow }) {
   return (
     <Paper withBorder p="sm" radius="sm">
       <Text fw={600}>{stageLabels[row.stage]}</Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="gray.7">
         Target {formatNumber(row.target_low)}–{formatNumber(row.target_high)} {unit.long} ·{' '}
         {row.stays} {row.stays === 1 ? 'stay' : 'stays'}, {row.breached} over
       </Text>
       {row.stays === 0 ? (
-        <Text size="sm" c="dimmed" py="lg">
+        <Text size="sm" c="gray.7" py="lg">
           No stay in {stageLabels[row.stage]} ended in this range.
         </Text>
       ) : (

@@ -73,6 +73,13 @@ describe('chart datasets', () => {
     const ageing = ageingDataset(makeReport({ ageing: [...makeReport().ageing].reverse() }));
     expect(ageing.rows.map((r) => r.code)).toEqual(['LP-2026-0001', 'LP-2026-0002']);
     expect(ageing.summary).toBe('1 order late and 1 at risk: 1 in Production, 1 in QC.');
+    // A capped list says so; the counts still cover every order.
+    const capped = ageingDataset(
+      makeReport({ ageing_counts: [{ stage: 'production', late: 250, at_risk: 40 }] }),
+    );
+    expect(capped.summary).toBe(
+      '250 orders late and 40 at risk: 290 in Production. Listed: the 2 most overdue.',
+    );
     expect(toCsv(ageing.columns, ageing.table).split('\r\n')[1]).toBe(
       'LP-2026-0001,Production,Late,20,business days,2026-11-01,Maya R.,Oval solitaire',
     );

@@ -294,9 +294,10 @@ export function ageingDataset(report: AnalyticsReport): Dataset<AgeingRow> {
       (a.status === b.status ? 0 : a.status === 'late' ? -1 : 1) ||
       a.stage_entered_at.localeCompare(b.stage_entered_at),
   );
-  const late = rows.filter((r) => r.status === 'late').length;
-  const byStage = new Map<Stage, number>();
-  for (const r of rows) byStage.set(r.stage, (byStage.get(r.stage) ?? 0) + 1);
+  const counts = report.ageing_counts;
+  const late = counts.reduce((n, c) => n + c.late, 0);
+  const total = counts.reduce((n, c) => n + c.late + c.at_risk, 0);
+  const shown = rows.length < total ? ` Listed: the ${rows.length} most overdue.` : '';
   return {
     rows,
     table: rows,
@@ -311,11 +312,11 @@ export function ageingDataset(report: AnalyticsReport): Dataset<AgeingRow> {
       { header: 'Piece', value: (r) => r.product_name },
     ],
     summary:
-      rows.length === 0
+      total === 0
         ? 'No open order is late or at risk.'
-        : `${plural(late, 'order')} late and ${rows.length - late} at risk: ${[...byStage]
-            .map(([s, n]) => `${n} in ${stageLabels[s]}`)
-            .join(', ')}.`,
-    empty: rows.length === 0,
+        : `${plural(late, 'order')} late and ${total - late} at risk: ${counts
+            .map((c) => `${c.late + c.at_risk} in ${stageLabels[c.stage]}`)
+            .join(', ')}.${shown}`,
+    empty: total === 0,
   };
 }

@@ -113,6 +113,10 @@ export function makeReport(overrides: Partial<AnalyticsReport> = {}): AnalyticsR
         promised_date: null,
       },
     ],
+    ageing_counts: [
+      { stage: 'production', late: 1, at_risk: 0 },
+      { stage: 'qc', late: 0, at_risk: 1 },
+    ],
     ...overrides,
   };
 }
@@ -158,5 +162,6 @@ export function emptyReport(): AnalyticsReport {
       top_failures: [],
     },
     ageing: [],
+    ageing_counts: [],
   });
 }

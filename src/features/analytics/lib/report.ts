@@ -72,7 +72,9 @@ export type AnalyticsReport = {
     rework: number;
     top_failures: Array<{ label: string; failures: number }>;
   };
+  /** At most the 200 most overdue; ageing_counts covers them all. */
   ageing: AgeingRow[];
+  ageing_counts: Array<{ stage: Stage; late: number; at_risk: number }>;
 };
 
 const sections = [
@@ -86,6 +88,7 @@ const sections = [
   'cad',
   'qc',
   'ageing',
+  'ageing_counts',
 ] as const;
 
 /** The report as sent by the database, or an error naming what is missing. */
