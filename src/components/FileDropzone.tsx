@@ -2,7 +2,7 @@
 // against the bucket's limits and its first bytes against its claimed type before anything is
 // sent, and an upload in progress shows a progress bar. Used by every upload in the order
 // workspace (certificates, QC photos, unboxing videos).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import '@mantine/dropzone/styles.css';
@@ -59,6 +59,7 @@ export function FileDropzone({
   const rules = bucketRules[bucket];
   const [problem, setProblem] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
+  const openRef = useRef<() => void>(null);
 
   async function take(files: File[]) {
     const [file] = files;
@@ -92,8 +93,10 @@ export function FileDropzone({
         multiple={false}
         disabled={disabled || uploading}
         loading={checking}
-        role="button"
-        aria-label={`Choose ${inSentence(label)}`}
+        // The zone is for dragging (and tapping); keyboard and screen-reader users get the
+        // real button below, so the zone itself is not a second, unnamed control.
+        activateOnKeyboard={false}
+        openRef={openRef}
         inputProps={{ 'aria-label': label }}
         p={compact ? 'sm' : 'lg'}
         mih={44}
@@ -103,17 +106,29 @@ export function FileDropzone({
           <div>
             <Text size={compact ? 'sm' : 'md'}>
               {compact
-                ? `${label}: drop or tap to choose`
-                : `Drop the ${inSentence(label)} here, or click to choose`}
+                ? `Drop or tap to add the ${inSentence(label)}`
+                : `Drop the ${inSentence(label)} here`}
             </Text>
             {!compact && (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {acceptedTypesText(rules)}, up to {megabytes(rules.maxBytes)}
               </Text>
             )}
           </div>
         </Group>
       </Dropzone>
+      <Group justify={compact ? 'flex-start' : 'center'}>
+        <Button
+          variant="default"
+          size={compact ? 'xs' : 'sm'}
+          mih={44}
+          leftSection={<IconUpload size={16} aria-hidden />}
+          onClick={() => openRef.current?.()}
+          disabled={disabled || uploading || checking}
+        >
+          Choose {inSentence(label)}
+        </Button>
+      </Group>
       {uploading && (
         <Stack gap={4}>
           <Progress
@@ -123,11 +138,11 @@ export function FileDropzone({
             aria-label={`Uploading ${inSentence(label)}`}
           />
           <Group justify="space-between" gap="xs">
-            <Text size="xs" c="dimmed" aria-live="polite">
+            <Text size="xs" c="gray.7" aria-live="polite">
               {progress ? `Uploading… ${percent(progress)}%` : 'Uploading…'}
             </Text>
             {onCancel && (
-              <Button variant="subtle" size="xs" color="gray" onClick={onCancel} mih={44}>
+              <Button variant="subtle" size="xs" color="gray.8" onClick={onCancel} mih={44}>
                 Cancel upload
               </Button>
             )}

@@ -5,6 +5,7 @@
 // this file's own, made with the service role.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
@@ -91,6 +92,29 @@ async function createQcOrder(svc: SupabaseClient): Promise<{ id: string; code: s
       .select('id'),
   );
   return order;
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe violations inside the QC, certificates and media sections. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    type Result = {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run({
+      include: [
+        ['section[aria-labelledby^="qc-"]'],
+        ['section[aria-labelledby^="certificates-"]'],
+        ['section[aria-labelledby^="media-"]'],
+      ],
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
 }
 
 const consoleProblems: string[] = [];
@@ -286,6 +310,7 @@ describe.skipIf(!hasChromium)('QC in the order workspace', () => {
       .toBeGreaterThanOrEqual(1);
     expect(await media.getByText('2 photos').isVisible()).toBe(true);
     await page.screenshot({ path: `${artifactsDir}/qc-complete.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     expect(await moveTo(page, order.code, 'Shipping')).toBeNull();
     await page

@@ -191,7 +191,7 @@ export function CertificateForm({ orderId, onAdded }: { orderId: string; onAdded
           />
         )}
         {errors.file && !draft.file && (
-          <Text size="sm" c="red">
+          <Text size="sm" c="red.9">
             {errors.file}
           </Text>
         )}

@@ -34,7 +34,7 @@ export function CertificatesSection({ orderId }: { orderId: string }) {
             Certificates
           </Title>
           {certificates.data && (
-            <Badge variant="light" color={certificates.data.length ? 'teal' : 'gray'}>
+            <Badge variant="light" color={certificates.data.length ? 'teal.9' : 'gray.7'}>
               {certificates.data.length === 0 ? 'None yet' : `${certificates.data.length} attached`}
             </Badge>
           )}
@@ -51,7 +51,7 @@ export function CertificatesSection({ orderId }: { orderId: string }) {
           </Alert>
         )}
         {certificates.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             No certificate attached. Pieces with certified stones ship only with their lab report.
           </Text>
         )}
@@ -89,7 +89,7 @@ export function CertificatesSection({ orderId }: { orderId: string }) {
             {c.attachment ? (
               <FilePreview file={c.attachment} height={260} />
             ) : (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 The report file of this certificate was removed.
               </Text>
             )}

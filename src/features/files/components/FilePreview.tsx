@@ -31,7 +31,7 @@ export function FilePreview({ file, height = 220 }: FilePreviewProps) {
     );
   } else if (url.isError) {
     body = (
-      <Text c="red" size="sm" role="alert">
+      <Text c="red.9" size="sm" role="alert">
         {name} cannot be shown: {toAppError(url.error).message}
       </Text>
     );
@@ -67,7 +67,7 @@ export function FilePreview({ file, height = 220 }: FilePreviewProps) {
       <Stack gap={6}>
         {body}
         <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Text size="xs" c="dimmed" truncate="end" title={name}>
+          <Text size="xs" c="gray.7" truncate="end" title={name}>
             {name} · {sizeText(file.size_bytes)}
           </Text>
           {url.data && (

@@ -62,10 +62,10 @@ export function MediaSection({ orderId }: { orderId: string }) {
           </Title>
           {media.data && (
             <Group gap="xs">
-              <Badge variant="light" color={photos.length ? 'teal' : 'gray'}>
+              <Badge variant="light" color={photos.length ? 'teal.9' : 'gray.7'}>
                 {photos.length} {photos.length === 1 ? 'photo' : 'photos'}
               </Badge>
-              <Badge variant="light" color={videos.length ? 'teal' : 'gray'}>
+              <Badge variant="light" color={videos.length ? 'teal.9' : 'gray.7'}>
                 {videos.length ? 'Video recorded' : 'No video yet'}
               </Badge>
             </Group>
@@ -91,7 +91,7 @@ export function MediaSection({ orderId }: { orderId: string }) {
                 Photos
               </Title>
               {photos.length === 0 ? (
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   No QC photos yet. Certified pieces ship only with photos.
                 </Text>
               ) : (
@@ -108,7 +108,7 @@ export function MediaSection({ orderId }: { orderId: string }) {
                 Unboxing video
               </Title>
               {videos.length === 0 ? (
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   No unboxing video yet. Record the piece being packed, then upload it here.
                 </Text>
               ) : (

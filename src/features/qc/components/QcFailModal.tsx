@@ -41,7 +41,7 @@ export function QcFailModal({
             next QC starts a fresh checklist.
           </Text>
           {failedLabels.length > 0 && (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               Failed: {failedLabels.join(', ')}
             </Text>
           )}
@@ -65,7 +65,7 @@ export function QcFailModal({
             <Button variant="default" onClick={onClose} mih={44}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={pending} mih={44}>
+            <Button type="submit" color="red.9" loading={pending} mih={44}>
               Send back to production
             </Button>
           </Group>

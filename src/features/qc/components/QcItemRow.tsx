@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Image, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { IconCamera, IconCheck, IconX } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { FileDropzone, type UploadProgress } from '../../../components/FileDropzone';
 import { signedFileUrl } from '../../../lib/file-upload';
@@ -30,7 +30,7 @@ function PhotoThumb({ orderId, item }: { orderId: string; item: QcItem }) {
       <Image src={url.data} alt={`Photo: ${item.label}`} w={72} h={72} radius="sm" fit="cover" />
     </a>
   ) : (
-    <Text size="xs" c="dimmed">
+    <Text size="xs" c="gray.7">
       {url.isError ? 'Photo cannot be shown' : 'Loading photo…'}
     </Text>
   );
@@ -60,18 +60,18 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
                 {item.position}. {name}
               </Text>
               {!item.required && (
-                <Badge size="sm" variant="outline" color="gray">
+                <Badge size="sm" variant="outline" color="gray.7">
                   Optional
                 </Badge>
               )}
               {item.needs_photo && (
-                <Badge size="sm" variant="light" color={item.photo ? 'teal' : 'orange'}>
+                <Badge size="sm" variant="light" color={item.photo ? 'teal.9' : 'orange.9'}>
                   {item.photo ? 'Photo attached' : 'Photo required'}
                 </Badge>
               )}
             </Group>
             {item.result !== 'pending' && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 {item.result === 'pass' ? 'Passed' : 'Failed'}
                 {item.checker ? ` by ${item.checker.display_name}` : ''}
                 {item.checked_at ? `, ${dayjs(item.checked_at).format('D MMM HH:mm')}` : ''}
@@ -82,7 +82,6 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
             <Group gap="xs" wrap="nowrap">
               <Button
                 variant={item.result === 'pass' ? 'filled' : 'default'}
-                color="teal"
                 leftSection={<IconCheck size={16} aria-hidden />}
                 aria-pressed={item.result === 'pass'}
                 aria-label={`Pass: ${name}`}
@@ -94,7 +93,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
               </Button>
               <Button
                 variant={item.result === 'fail' ? 'filled' : 'default'}
-                color="red"
+                color="red.9"
                 leftSection={<IconX size={16} aria-hidden />}
                 aria-pressed={item.result === 'fail'}
                 aria-label={`Fail: ${name}`}
@@ -106,7 +105,9 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
             </Group>
           ) : (
             <Badge
-              color={item.result === 'pass' ? 'teal' : item.result === 'fail' ? 'red' : 'gray'}
+              color={
+                item.result === 'pass' ? 'teal.9' : item.result === 'fail' ? 'red.9' : 'gray.7'
+              }
               variant="light"
             >
               {item.result === 'pending'
@@ -118,9 +119,10 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
           )}
         </Group>
         {editable && passBlocked && item.result !== 'pass' && (
-          <Text size="sm" c="orange.8">
-            {passBlocked}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            <IconCamera size={16} aria-hidden />
+            <Text size="sm">{passBlocked}</Text>
+          </Group>
         )}
         {item.needs_photo && (
           <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -156,7 +158,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
           />
         ) : (
           item.note && (
-            <Text size="sm" c="dimmed">
+            <Text size="sm" c="gray.7">
               Note: {item.note}
             </Text>
           )

@@ -5,9 +5,9 @@ import type { QcRun } from '../api/qc-checklist-query';
 import { qcProgress } from '../lib/qc-run';
 
 const outcome = {
-  passed: { label: 'Passed', color: 'teal' },
-  failed: { label: 'Failed', color: 'red' },
-  in_progress: { label: 'In progress', color: 'blue' },
+  passed: { label: 'Passed', color: 'teal.9' },
+  failed: { label: 'Failed', color: 'red.9' },
+  in_progress: { label: 'In progress', color: 'blue.9' },
 } as const;
 
 export function QcRunHistory({ runs }: { runs: QcRun[] }) {
@@ -22,7 +22,7 @@ export function QcRunHistory({ runs }: { runs: QcRun[] }) {
               <Badge color={outcome[run.status].color} variant="light">
                 {outcome[run.status].label}
               </Badge>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 {qcProgress(run.items).label} ·{' '}
                 {dayjs(run.finished_at ?? run.started_at).format('D MMM YYYY HH:mm')}
                 {run.starter ? ` · ${run.starter.display_name}` : ''}

@@ -90,7 +90,7 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
           </Group>
         )}
         {!current && !inQc && runs.length === 0 && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             QC starts when the piece comes out of production.
           </Text>
         )}
@@ -105,7 +105,7 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
               </Group>
               <Progress
                 value={progress.total ? (progress.passed / progress.total) * 100 : 0}
-                color={failed.length ? 'red' : 'teal'}
+                color={failed.length ? 'red.9' : 'teal.9'}
                 aria-label={`QC progress ${progress.label}`}
               />
             </Stack>
@@ -122,13 +122,13 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
             {inQc && (
               <Stack gap="xs">
                 {blocked && (
-                  <Text size="sm" c="dimmed" id={`${headingId}-blocked`}>
+                  <Text size="sm" c="gray.7" id={`${headingId}-blocked`}>
                     {blocked}
                   </Text>
                 )}
                 <Group justify="flex-end" gap="sm">
                   <Button
-                    color="red"
+                    color="red.9"
                     variant="light"
                     onClick={() => {
                       finish.reset();
@@ -139,7 +139,6 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
                     Fail QC…
                   </Button>
                   <Button
-                    color="teal"
                     onClick={() => finish.mutate({ outcome: 'pass', version: expectedVersion })}
                     loading={finish.isPending && !failOpen}
                     disabled={!!blocked}
@@ -193,7 +192,11 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
           <Title order={3} size="h4" id={headingId}>
             QC checklist
           </Title>
-          {status && <Badge variant="light">{status}</Badge>}
+          {status && (
+            <Badge variant="light" color="loupe.9">
+              {status}
+            </Badge>
+          )}
         </Group>
         {body}
       </Stack>
