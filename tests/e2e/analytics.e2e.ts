@@ -4,12 +4,38 @@
 // ageing list to orders — and a concierge is refused. Only reads: other specs may add orders to
 // the shared stack meanwhile, so nothing here depends on exact counts.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, hasChromium, launchBrowser } from './support/browser';
 import { demoLogins, type DemoLogin } from '../../scripts/demo-logins';
 
 const { appUrl } = inject('e2e');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe violations on the page as it stands (rule id and a target). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: string | null;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+  });
+}
 
 function login(role: DemoLogin['role']): DemoLogin {
   return demoLogins.find((l) => l.role === role)!;
@@ -117,6 +143,7 @@ describe.skipIf(!hasChromium)('manager analytics', () => {
       'Breach rate (%)',
     ]);
     await page.screenshot({ path: `${artifactsDir}/analytics-manager.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     // A shorter range through the picker's presets: the URL and the charts follow.
     const before = new URL(page.url()).searchParams;
