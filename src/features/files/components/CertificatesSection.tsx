@@ -34,7 +34,7 @@ export function CertificatesSection({ orderId }: { orderId: string }) {
             Certificates
           </Title>
           {certificates.data && (
-            <Badge variant="light" color={certificates.data.length ? 'teal.9' : 'gray.7'}>
+            <Badge variant="outline" color={certificates.data.length ? 'teal.9' : 'gray.7'}>
               {certificates.data.length === 0 ? 'None yet' : `${certificates.data.length} attached`}
             </Badge>
           )}

@@ -62,10 +62,10 @@ export function MediaSection({ orderId }: { orderId: string }) {
           </Title>
           {media.data && (
             <Group gap="xs">
-              <Badge variant="light" color={photos.length ? 'teal.9' : 'gray.7'}>
+              <Badge variant="outline" color={photos.length ? 'teal.9' : 'gray.7'}>
                 {photos.length} {photos.length === 1 ? 'photo' : 'photos'}
               </Badge>
-              <Badge variant="light" color={videos.length ? 'teal.9' : 'gray.7'}>
+              <Badge variant="outline" color={videos.length ? 'teal.9' : 'gray.7'}>
                 {videos.length ? 'Video recorded' : 'No video yet'}
               </Badge>
             </Group>

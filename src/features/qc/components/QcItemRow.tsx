@@ -65,7 +65,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
                 </Badge>
               )}
               {item.needs_photo && (
-                <Badge size="sm" variant="light" color={item.photo ? 'teal.9' : 'orange.9'}>
+                <Badge size="sm" variant="outline" color={item.photo ? 'teal.9' : 'orange.9'}>
                   {item.photo ? 'Photo attached' : 'Photo required'}
                 </Badge>
               )}
@@ -108,7 +108,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
               color={
                 item.result === 'pass' ? 'teal.9' : item.result === 'fail' ? 'red.9' : 'gray.7'
               }
-              variant="light"
+              variant="outline"
             >
               {item.result === 'pending'
                 ? 'Not checked'

@@ -19,7 +19,7 @@ export function QcRunHistory({ runs }: { runs: QcRun[] }) {
           <Accordion.Control>
             <Group gap="xs" wrap="wrap">
               <Text fw={500}>Attempt {run.attempt}</Text>
-              <Badge color={outcome[run.status].color} variant="light">
+              <Badge color={outcome[run.status].color} variant="outline">
                 {outcome[run.status].label}
               </Badge>
               <Text size="sm" c="gray.7">

@@ -129,7 +129,7 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
                 <Group justify="flex-end" gap="sm">
                   <Button
                     color="red.9"
-                    variant="light"
+                    variant="outline"
                     onClick={() => {
                       finish.reset();
                       setFailOpen(true);
@@ -193,7 +193,7 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
             QC checklist
           </Title>
           {status && (
-            <Badge variant="light" color="loupe.9">
+            <Badge variant="outline" color="loupe.9">
               {status}
             </Badge>
           )}
