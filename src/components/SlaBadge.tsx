@@ -32,8 +32,9 @@ export function SlaBadge({ status, elapsed, unit, size = 'sm' }: SlaBadgeProps) 
   return (
     <Badge
       size={size}
-      color={slaStatusColors[status]}
-      variant={status === 'green' ? 'light' : 'filled'}
+      color={slaStatusColors[status].color}
+      c={slaStatusColors[status].text}
+      variant={slaStatusColors[status].variant}
       title={long}
     >
       <span aria-hidden>{short}</span>

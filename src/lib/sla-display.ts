@@ -12,10 +12,14 @@ export const slaStatusLabels: Record<SlaStatus, string> = {
   red: 'Late',
 };
 
-export const slaStatusColors: Record<SlaStatus, string> = {
-  green: 'teal',
-  amber: 'orange',
-  red: 'red',
+/** Badge colours whose text passes WCAG AA contrast at badge size (Mantine's 6 shades do not). */
+export const slaStatusColors: Record<
+  SlaStatus,
+  { color: string; text?: string; variant: 'outline' | 'filled' }
+> = {
+  green: { color: 'teal.9', variant: 'outline' },
+  amber: { color: 'yellow.5', text: 'dark.9', variant: 'filled' },
+  red: { color: 'red.9', variant: 'filled' },
 };
 
 export function isSlaStatus(value: unknown): value is SlaStatus {

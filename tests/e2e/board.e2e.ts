@@ -5,12 +5,14 @@
 // parallel never fight over a seeded card.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { artifactsDir, hasChromium, launchBrowser } from './support/browser';
 import { demoLogins, type DemoLogin } from '../../scripts/demo-logins';
 
 const { appUrl, stackUrl, serviceRoleKey } = inject('e2e');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 function login(role: DemoLogin['role']): DemoLogin {
   const found = demoLogins.find((l) => l.role === role);
@@ -20,10 +22,10 @@ function login(role: DemoLogin['role']): DemoLogin {
 
 let svc: SupabaseClient;
 
-async function must<T>(query: PromiseLike<{ data: T | null; error: unknown }>): Promise<T> {
+async function must<T>(query: PromiseLike<{ data: T; error: unknown }>): Promise<NonNullable<T>> {
   const { data, error } = await query;
   if (error) throw new Error(JSON.stringify(error));
-  if (data === null) throw new Error('no data');
+  if (data === null || data === undefined) throw new Error('no data');
   return data;
 }
 
@@ -176,6 +178,14 @@ describe.skipIf(!hasChromium)('the live board', () => {
     const card = cardIn(page, 'CAD', order);
     await card.waitFor();
     expect(await card.getByText('Drag Test').isVisible()).toBe(true);
+    // Only the board scrolls sideways, never the page around it (nor the shell's main area).
+    expect(
+      await page.evaluate(() =>
+        [document.documentElement, document.querySelector('main')!].map(
+          (el) => el.scrollWidth - el.clientWidth,
+        ),
+      ),
+    ).toEqual([0, 0]);
     await page.screenshot({ path: `${artifactsDir}/board-workshop.png` });
 
     await drag(page, card, column(page, 'Production'));
@@ -247,5 +257,71 @@ describe.skipIf(!hasChromium)('the live board', () => {
     expect(Date.now() - moved).toBeLessThan(2_000);
     expect(await cardIn(manager.page, 'CAD', order).count()).toBe(0);
     await manager.page.screenshot({ path: `${artifactsDir}/board-live-other-browser.png` });
+  });
+
+  it('a card opens its order in a drawer; the keyboard puts it on hold with a reason and back', async () => {
+    const order = await approvedCadOrder('Keyboard Test');
+    const { context, page } = await signedInPage(
+      browser,
+      'manager',
+      `/board?q=${encodeURIComponent(order.code)}`,
+    );
+    contexts.push(context);
+    const code = cardIn(page, 'CAD', order).getByRole('button', { name: order.code, exact: true });
+    await code.waitFor();
+
+    // The board has no serious or critical accessibility problems.
+    await page.addScriptTag({ path: axePath });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (c: unknown) => Promise<{
+              violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document.querySelector('main'));
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+    });
+    expect(violations).toEqual([]);
+
+    // Opening the order: a drawer over the board, with the way to the full page.
+    await code.click();
+    const drawer = page.getByRole('dialog', { name: `Order ${order.code}` });
+    await drawer.waitFor();
+    expect(new URL(page.url()).searchParams.get('order')).toBe(order.code);
+    expect(await drawer.getByRole('link', { name: 'Open full page' }).getAttribute('href')).toBe(
+      `/orders/${order.code}`,
+    );
+    await page.screenshot({ path: `${artifactsDir}/board-order-drawer.png` });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // M opens the card's menu; on hold asks why before anything moves.
+    await code.focus();
+    await page.keyboard.press('m');
+    await page.getByRole('menuitem', { name: 'Put on hold…' }).click();
+    const modal = page.getByRole('dialog', { name: `Put ${order.code} on hold` });
+    await modal.getByRole('button', { name: 'Put on hold' }).click();
+    await modal.getByText('Write the reason; it goes into the order history.').waitFor();
+    expect(await stageOf(order)).toBe('cad');
+    await modal
+      .getByRole('textbox', { name: /Why is it going on hold/ })
+      .fill('Customer travelling');
+    await modal.getByRole('button', { name: 'Put on hold' }).click();
+
+    const held = cardIn(page, 'On hold', order);
+    await held.getByText('On hold: Customer travelling').waitFor();
+    await expect.poll(() => stageOf(order)).toBe('on_hold');
+
+    // Shift+Left brings it back to where it was.
+    await held.getByRole('button', { name: order.code, exact: true }).focus();
+    await page.keyboard.press('Shift+ArrowLeft');
+    await cardIn(page, 'CAD', order).waitFor();
+    await expect.poll(() => stageOf(order)).toBe('cad');
   });
 });

@@ -101,7 +101,12 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }
           {card.code}
         </UnstyledButton>
         {priority && (
-          <Badge size="xs" color={card.priority === 2 ? 'red' : 'orange'} variant="filled">
+          <Badge
+            size="xs"
+            variant="filled"
+            color={card.priority === 2 ? 'red.9' : 'yellow.5'}
+            c={card.priority === 2 ? undefined : 'dark.9'}
+          >
             {priority}
           </Badge>
         )}
@@ -139,12 +144,12 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }
       <div className={classes.badges}>
         <SlaBadge status={card.sla_status} elapsed={card.time_in_stage} unit={card.sla_unit} />
         {card.stage === 'cad' && (
-          <Badge size="sm" variant="outline" color="gray" title="CAD tweak rounds used">
+          <Badge size="sm" variant="outline" color="gray.7" title="CAD tweak rounds used">
             CAD {card.cad_rounds_used ?? 0}/{card.cad_rounds_max ?? 2}
           </Badge>
         )}
         {card.qc_items_total !== null && card.qc_items_total > 0 && (
-          <Badge size="sm" variant="outline" color="cyan" title="QC checklist items passed">
+          <Badge size="sm" variant="outline" color="cyan.9" title="QC checklist items passed">
             QC {card.qc_items_passed ?? 0}/{card.qc_items_total}
           </Badge>
         )}
@@ -152,6 +157,7 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }
           <Badge
             size="sm"
             color="grape"
+            c="grape.9"
             variant="light"
             leftSection={<IconArrowBackUp size={12} aria-hidden />}
           >
@@ -159,7 +165,7 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }
           </Badge>
         )}
         {card.risk_flags.map((flag) => (
-          <Badge key={flag} size="sm" color="yellow" variant="light">
+          <Badge key={flag} size="sm" color="yellow" c="dark.7" variant="light">
             {riskLabels[flag]}
           </Badge>
         ))}

@@ -12,6 +12,7 @@ import {
   Title,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertTriangle, IconChevronsRight } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -122,9 +123,10 @@ export const BoardColumn = memo(function BoardColumn({
           >
             <IconChevronsRight size={20} aria-hidden />
           </ActionIcon>
-          <Badge variant="light" color="gray">
-            {countLabel}
-          </Badge>
+          <Text size="sm" fw={700}>
+            {total}
+            <VisuallyHidden> orders</VisuallyHidden>
+          </Text>
           <Title order={2} size="h5" id={headingId} className={classes.vertical}>
             {stageLabels[stage]} · last 14 days
           </Title>
@@ -146,22 +148,23 @@ export const BoardColumn = memo(function BoardColumn({
           <Title order={2} size="h5" id={headingId}>
             {stageLabels[stage]}
             {stage === 'delivered' && (
-              <Text span size="xs" c="dimmed" fw={400}>
+              <Text span size="xs" c="gray.7" fw={400}>
                 {' '}
                 last 14 days
               </Text>
             )}
           </Title>
           <Group gap={4} wrap="nowrap">
-            <Badge variant="light" color="gray" aria-label={`${countLabel} orders`}>
+            <Badge variant="light" color="gray" c="dark.7">
               {countLabel}
+              <VisuallyHidden> orders</VisuallyHidden>
             </Badge>
             {onToggleCollapsed && (
               <UnstyledButton
                 onClick={onToggleCollapsed}
                 aria-expanded
                 fz="xs"
-                c="dimmed"
+                c="gray.7"
                 px={6}
                 mih={32}
               >
@@ -185,7 +188,8 @@ export const BoardColumn = memo(function BoardColumn({
                 <Badge
                   size="sm"
                   variant={full ? 'filled' : 'outline'}
-                  color={overLimit ? 'red' : full ? 'orange' : 'gray'}
+                  color={overLimit ? 'red.9' : full ? 'yellow.5' : 'gray.7'}
+                  c={full && !overLimit ? 'dark.9' : undefined}
                   leftSection={full ? <IconAlertTriangle size={12} aria-hidden /> : undefined}
                 >
                   WIP {total}/{limit}
@@ -194,7 +198,7 @@ export const BoardColumn = memo(function BoardColumn({
               </Tooltip>
             )}
             {target && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="gray.7">
                 SLA {target}
               </Text>
             )}
@@ -203,7 +207,7 @@ export const BoardColumn = memo(function BoardColumn({
       </div>
       <div ref={scrollRef} className={classes.scroller}>
         {cards.length === 0 ? (
-          <Text size="sm" c="dimmed" ta="center" py="md">
+          <Text size="sm" c="gray.7" ta="center" py="md">
             {total === 0 ? 'No orders here.' : 'No orders match the filters.'}
           </Text>
         ) : (

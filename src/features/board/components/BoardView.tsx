@@ -178,8 +178,12 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
     landed.current = true;
     const first = focusStages[0];
     if (!first) return;
+    const board = boardRef.current;
     const column = document.getElementById(`board-column-${first}`)?.closest('section');
-    column?.scrollIntoView?.({ inline: 'start', block: 'nearest' });
+    // Scroll the board only: scrollIntoView would also scroll the page around it sideways.
+    if (board && column) {
+      board.scrollLeft += column.getBoundingClientRect().left - board.getBoundingClientRect().left;
+    }
   }, [cardsQuery.isSuccess, focusStages]);
 
   const matching = shown ? boardStages.reduce((n, s) => n + shown[s].length, 0) : 0;
@@ -194,10 +198,10 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
       </Group>
       <BoardFilters filters={filters} onChange={setFilters} />
       <Group gap="xs" wrap="wrap">
-        <Text size="xs" c="dimmed" aria-live="polite">
+        <Text size="xs" c="gray.7" aria-live="polite">
           {cards ? `${matching} order${matching === 1 ? '' : 's'} shown` : ''}
         </Text>
-        <Text size="xs" c="dimmed" visibleFrom="sm" aria-hidden>
+        <Text size="xs" c="gray.7" visibleFrom="sm" aria-hidden>
           Drag a card to move it, or focus it and press <Kbd size="xs">Shift</Kbd>+
           <Kbd size="xs">→</Kbd> / <Kbd size="xs">←</Kbd>; <Kbd size="xs">M</Kbd> opens its menu.
         </Text>

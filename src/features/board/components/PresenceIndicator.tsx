@@ -28,7 +28,7 @@ export function PresenceIndicator({ others, live }: { others: BoardViewer[]; liv
         position="middle-start"
         offset={-2}
       >
-        <Text size="sm" c="dimmed" pl={14} aria-hidden>
+        <Text size="sm" c="gray.7" pl={14} aria-hidden>
           {liveWords[live].label}
         </Text>
       </Indicator>
@@ -48,7 +48,7 @@ export function PresenceIndicator({ others, live }: { others: BoardViewer[]; liv
           </Avatar.Group>
         </Tooltip>
       )}
-      <Text size="sm" c="dimmed" aria-hidden visibleFrom="md">
+      <Text size="sm" c="gray.7" aria-hidden visibleFrom="md">
         {others.length === 0
           ? 'Only you'
           : `${others.length} other${others.length > 1 ? 's' : ''} here`}
