@@ -93,6 +93,7 @@ describe('claimedType', () => {
     expect(claimedType({ name: 'IMG_0042.HEIC', type: '' })).toBe('image/heic');
     expect(claimedType({ name: 'photo.heif', type: 'image/heif' })).toBe('image/heic');
     expect(claimedType({ name: 'noextension', type: '' })).toBe('');
+    expect(claimedType({ name: 'Ring v3.STL', type: '' })).toBe('model/stl');
   });
 });
 

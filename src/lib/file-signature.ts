@@ -111,6 +111,10 @@ const extensionTypes: Record<string, string> = {
   mov: 'video/quicktime',
   qt: 'video/quicktime',
   webm: 'video/webm',
+  // Browsers rarely know 3D formats; the CAD bucket takes them by these types.
+  stl: 'model/stl',
+  obj: 'model/obj',
+  '3mf': 'model/3mf',
 };
 
 /**
