@@ -1,5 +1,5 @@
-// Cumulative flow: orders standing in each stage at the end of each day, stacked, with the
-// deliveries made since the start of the range on top.
+// Cumulative flow: orders standing in each stage at the end of each day, stacked on the
+// deliveries made since the start of the range.
 import {
   Area,
   AreaChart,
@@ -15,12 +15,22 @@ import { stageLabels } from '../lib/labels';
 import type { Stage } from '../lib/report';
 import { axisTick, stageColors } from './chart-colors';
 
+const stackOrder: Stage[] = [
+  'delivered',
+  'shipping',
+  'qc',
+  'production',
+  'cad',
+  'awaiting_payment',
+  'intake',
+  'on_hold',
+  'cancelled',
+];
+
 export function CumulativeFlowChart({ rows, stages }: { rows: FlowDayRow[]; stages: Stage[] }) {
-  // Delivered at the top of the stack, as cumulative flow diagrams are read.
-  const order = [
-    ...stages.filter((s) => s !== 'delivered').reverse(),
-    ...stages.filter((s) => s === 'delivered'),
-  ].reverse();
+  // Stacked as cumulative flow diagrams are read: done work at the bottom, then each stage
+  // upstream of it, so a band that widens is work piling up before the stage below it.
+  const order = [...stages].sort((a, b) => stackOrder.indexOf(a) - stackOrder.indexOf(b));
   return (
     <ResponsiveContainer width="100%" height={320}>
       <AreaChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
