@@ -293,10 +293,13 @@ describe.skipIf(!hasChromium)('the live board', () => {
     await code.click();
     const drawer = page.getByRole('dialog', { name: `Order ${order.code}` });
     await drawer.waitFor();
+    await drawer.getByLabel('Loading the order').waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.get('order')).toBe(order.code);
     expect(await drawer.getByRole('link', { name: 'Open full page' }).getAttribute('href')).toBe(
       `/orders/${order.code}`,
     );
+    // Let the drawer finish sliding in before the picture.
+    await page.waitForTimeout(400);
     await page.screenshot({ path: `${artifactsDir}/board-order-drawer.png` });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
