@@ -146,7 +146,7 @@ export function OrdersTable({
   }
 
   const first = total === 0 ? 0 : (state.page - 1) * state.pageSize + 1;
-  const last = Math.min(total, state.page * state.pageSize);
+  const last = first + Math.max(0, (page.data?.rows.length ?? 0) - 1);
 
   return (
     <Stack gap="sm">
@@ -156,7 +156,7 @@ export function OrdersTable({
             ? 'Loading orders…'
             : total === 0
               ? 'No orders'
-              : `Showing ${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)} orders`}
+              : `Showing ${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)} ${total === 1 ? 'order' : 'orders'}`}
         </Text>
         {page.isError && (
           <Text size="sm" c="red" role="alert">
