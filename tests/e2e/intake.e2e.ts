@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import { artifactsDir, hasChromium, launchBrowser } from './support/browser';
+import { seriousA11yViolations } from './support/page-health';
 import { demoLogins, type DemoLogin } from '../../scripts/demo-logins';
 
 const { appUrl, stackUrl, serviceRoleKey } = inject('e2e');
@@ -171,6 +172,9 @@ describe.skipIf(!hasChromium)('intake triage', () => {
     await expect
       .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
       .toBe(2);
+
+    // The page with a request open: no serious or critical accessibility problems.
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // a: assign to me (a new request goes into review).
     await page.keyboard.press('a');

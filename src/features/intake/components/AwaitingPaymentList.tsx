@@ -19,12 +19,12 @@ export function AwaitingPaymentList({
         <Title order={2} size="h4" id="awaiting-payment-title">
           Awaiting payment
         </Title>
-        <Badge variant="light" color="gray" aria-label={`${orders.length} orders`}>
+        <Badge variant="outline" color="gray.7">
           {orders.length}
         </Badge>
       </Group>
       {orders.length === 0 ? (
-        <Text c="dimmed" size="sm" py="sm">
+        <Text c="gray.7" size="sm" py="sm">
           No quotes are waiting for payment.
         </Text>
       ) : (
@@ -44,12 +44,12 @@ export function AwaitingPaymentList({
                     <Text fw={600}>{o.code}</Text>
                     <Text size="sm">{o.customer?.display_name}</Text>
                     {o.paid_at && (
-                      <Badge size="sm" color="orange" variant="light">
+                      <Badge size="sm" color="orange.9" variant="outline">
                         Paid, waiting for a CAD slot
                       </Badge>
                     )}
                   </Group>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {o.product_name} · {formatMoney(o.quote_amount, o.quote_currency)} · quoted{' '}
                     {dayjs(o.stage_entered_at).format('D MMM')}
                   </Text>

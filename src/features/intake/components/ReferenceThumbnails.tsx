@@ -9,11 +9,14 @@ export function ReferenceThumbnails({
   urls,
   size = 40,
   max,
+  linked = true,
 }: {
   attachments: readonly Attachment[];
   urls: Record<string, string> | undefined;
   size?: number;
   max?: number;
+  /** Links to the full image; off inside a button (a link in a button is not reachable). */
+  linked?: boolean;
 }) {
   if (attachments.length === 0) return null;
   const shown = max ? attachments.slice(0, max) : attachments;
@@ -23,14 +26,11 @@ export function ReferenceThumbnails({
       {shown.map((a, i) => {
         const url = urls?.[a.storage_path];
         const alt = `Reference image ${i + 1}${a.file_name ? `: ${a.file_name}` : ''}`;
+        if (url && !linked) {
+          return <Image key={a.id} src={url} alt={alt} w={size} h={size} radius="sm" fit="cover" />;
+        }
         return url ? (
-          <a
-            key={a.id}
-            href={url}
-            target="_blank"
-            rel="noreferrer"
-            onClick={(e) => e.stopPropagation()}
-          >
+          <a key={a.id} href={url} target="_blank" rel="noreferrer">
             <Image src={url} alt={alt} w={size} h={size} radius="sm" fit="cover" />
           </a>
         ) : (
@@ -38,7 +38,7 @@ export function ReferenceThumbnails({
         );
       })}
       {more > 0 && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="gray.7">
           +{more}
         </Text>
       )}

@@ -24,10 +24,14 @@ export type Countdown = {
   description: string;
 };
 
-export const countdownColors: Record<CountdownStatus, string> = {
-  on_track: 'teal',
-  due_soon: 'orange',
-  breached: 'red',
+/** The same palette as the board's SLA badges, chosen for WCAG AA contrast. */
+export const countdownColors: Record<
+  CountdownStatus,
+  { color: string; text?: string; variant: 'outline' | 'filled' }
+> = {
+  on_track: { color: 'teal.9', variant: 'outline' },
+  due_soon: { color: 'yellow.5', text: 'dark.9', variant: 'filled' },
+  breached: { color: 'red.9', variant: 'filled' },
 };
 
 /** The instant the request must be confirmed by. */

@@ -115,7 +115,7 @@ function RecordPaymentModal({
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <div>
-              <Text size="sm" c="dimmed">
+              <Text size="sm" c="gray.7">
                 Amount paid in full (the quote)
               </Text>
               <Text fw={600} size="lg" data-testid="payment-amount">
