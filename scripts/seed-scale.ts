@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Database } from '../local-supabase/db/database';
 import { openPglite } from '../local-supabase/db/pglite';
 import { openPostgres } from '../local-supabase/db/postgres';
@@ -14,38 +15,71 @@ import { applyScope } from '../local-supabase/db/scope';
 import { expandSeedPaths, migrate } from '../local-supabase/db/migrate';
 import { loadConfig } from '../local-supabase/config';
 
-const { values } = parseArgs({
-  options: {
-    orders: { type: 'string', default: '10000' },
-    weeks: { type: 'string', default: '52' },
-    data: { type: 'string', default: '.loupe/data' },
-    'database-url': { type: 'string' },
-    project: { type: 'string', default: 'supabase' },
-    help: { type: 'boolean', default: false },
-  },
-});
+/** Adds `orders` generated orders spread over `weeks` of history to a migrated, seeded
+ * database (the demo seed's generator at scale), then analyzes. Also used by `npm run bench`. */
+export async function seedScale(
+  db: Database,
+  {
+    orders,
+    weeks,
+    projectDir = 'supabase',
+  }: { orders: number; weeks: number; projectDir?: string },
+): Promise<{ orders: number; events: number }> {
+  const generator = await readFile(
+    join(resolve(projectDir), 'seeds', '10_workshop_orders.sql'),
+    'utf8',
+  );
+  await db.transaction(async (tx) => {
+    // The generator reads its size from these transaction-local settings.
+    await tx.query(
+      `select set_config('loupe.seed_orders', $1, true), set_config('loupe.seed_weeks', $2, true)`,
+      [String(orders), String(weeks)],
+    );
+    await tx.exec(generator);
+  });
+  await db.exec('analyze');
+  const counts = await db.query<{ orders: number; events: number }>(
+    `select (select count(*)::int from public.orders) as orders,
+            (select count(*)::int from public.order_events) as events`,
+  );
+  return counts.rows[0]!;
+}
 
-if (values.help) {
-  console.log(`Adds generated orders for benchmarks, then times the board reads.
+function cliOptions() {
+  const { values } = parseArgs({
+    options: {
+      orders: { type: 'string', default: '10000' },
+      weeks: { type: 'string', default: '52' },
+      data: { type: 'string', default: '.loupe/data' },
+      'database-url': { type: 'string' },
+      project: { type: 'string', default: 'supabase' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+
+  if (values.help) {
+    console.log(`Adds generated orders for benchmarks, then times the board reads.
 
   --orders <n>            how many orders to add (default 10000)
   --weeks <n>             history they are spread over (default 52)
   --data <dir|memory>     embedded database folder (default .loupe/data; memory: throwaway)
   --database-url <url>    a real Postgres instead
   --project <dir>         Supabase project folder (default supabase)`);
-  process.exit(0);
+    process.exit(0);
+  }
+
+  const orders = Number(values.orders);
+  const weeks = Number(values.weeks);
+  if (!Number.isInteger(orders) || orders < 1 || orders > 1_000_000) {
+    throw new Error('--orders must be a whole number between 1 and 1,000,000');
+  }
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
+    throw new Error('--weeks must be a whole number between 1 and 520');
+  }
+  return { values, orders, weeks };
 }
 
-const orders = Number(values.orders);
-const weeks = Number(values.weeks);
-if (!Number.isInteger(orders) || orders < 1 || orders > 1_000_000) {
-  throw new Error('--orders must be a whole number between 1 and 1,000,000');
-}
-if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
-  throw new Error('--weeks must be a whole number between 1 and 520');
-}
-
-async function open(): Promise<Database> {
+async function open(values: ReturnType<typeof cliOptions>['values']): Promise<Database> {
   if (values['database-url']) return openPostgres(values['database-url']);
   if (values.data === 'memory') return openPglite('memory');
   const dir = join(resolve(values.data), 'pgdata');
@@ -61,32 +95,20 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function main() {
+  const { values, orders, weeks } = cliOptions();
   const projectDir = resolve(values.project);
   const config = loadConfig(join(projectDir, 'config.toml'));
-  const db = await open();
+  const db = await open(values);
   try {
     // The schema and demo staff first (a no-op on a database that already has them).
     await migrate(db, {
       migrationsDir: join(projectDir, 'migrations'),
       seedFiles: await expandSeedPaths(projectDir, config.db.seedPaths),
     });
-    const generator = await readFile(join(projectDir, 'seeds', '10_workshop_orders.sql'), 'utf8');
-    await timed(`generated ${orders} orders over ${weeks} weeks`, () =>
-      db.transaction(async (tx) => {
-        // The generator reads its size from these transaction-local settings.
-        await tx.query(
-          `select set_config('loupe.seed_orders', $1, true), set_config('loupe.seed_weeks', $2, true)`,
-          [String(orders), String(weeks)],
-        );
-        await tx.exec(generator);
-      }),
+    const counts = await timed(`generated ${orders} orders over ${weeks} weeks`, () =>
+      seedScale(db, { orders, weeks, projectDir }),
     );
-    await db.exec('analyze');
-    const counts = await db.query<{ orders: number; events: number }>(
-      `select (select count(*)::int from public.orders) as orders,
-              (select count(*)::int from public.order_events) as events`,
-    );
-    console.log(`now ${counts.rows[0]?.orders} orders, ${counts.rows[0]?.events} events`);
+    console.log(`now ${counts.orders} orders, ${counts.events} events`);
 
     // The board as a manager reads it: every active card, SLA computed, in one query.
     const manager = '0a5e1000-0000-4000-8000-000000000004';
@@ -134,7 +156,10 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+// The CLI only when run as a script (the bench imports seedScale).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });
+}
