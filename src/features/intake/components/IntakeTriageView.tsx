@@ -5,12 +5,23 @@
 // request lives in the URL (?request=<id>), so a link or a reload keeps it.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Grid, Group, Kbd, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Kbd,
+  Skeleton,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { IconInbox, IconKeyboard } from '@tabler/icons-react';
 import type { Tables } from '../../../types/database';
-import { EmptyState } from '../../../components/EmptyState';
 import { intakeQueries } from '../api/intake-queries';
 import type { AwaitingPaymentOrder } from '../api/awaiting-payment-query';
 import { useAssignIntakeMutation } from '../api/intake-assign-mutation';
@@ -240,11 +251,22 @@ export function IntakeTriageView({
                 onConverted={onConverted}
               />
             ) : (
-              <EmptyState icon={<IconInbox size={28} />} title="Pick a request">
-                {ids.length > 0
-                  ? 'Choose a request from the queue, or press j to start with the oldest.'
-                  : 'There is nothing to triage right now.'}
-              </EmptyState>
+              // Not the shared EmptyState: its dimmed sentence is below AA contrast.
+              <Center py="xl" mih={320}>
+                <Stack align="center" gap="sm" maw={440} ta="center">
+                  <ThemeIcon size={56} radius="xl" variant="light" aria-hidden>
+                    <IconInbox size={28} />
+                  </ThemeIcon>
+                  <Title order={2} size="h3">
+                    Pick a request
+                  </Title>
+                  <Text c="gray.7">
+                    {ids.length > 0
+                      ? 'Choose a request from the queue, or press j to start with the oldest.'
+                      : 'There is nothing to triage right now.'}
+                  </Text>
+                </Stack>
+              </Center>
             )}
           </Grid.Col>
         </Grid>
