@@ -322,9 +322,16 @@ describe.skipIf(!hasChromium)('the live board', () => {
     await expect.poll(() => stageOf(order)).toBe('on_hold');
 
     // Shift+Left brings it back to where it was.
-    await held.getByRole('button', { name: order.code, exact: true }).focus();
+    // Focus followed the card into its new column, so the keyboard can carry on from there.
+    const focusedCode = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return `${el?.closest('section')?.getAttribute('aria-labelledby')} ${el?.textContent}`;
+      });
+    await expect.poll(focusedCode).toBe(`board-column-on_hold ${order.code}`);
     await page.keyboard.press('Shift+ArrowLeft');
     await cardIn(page, 'CAD', order).waitFor();
+    await expect.poll(focusedCode).toBe(`board-column-cad ${order.code}`);
     await expect.poll(() => stageOf(order)).toBe('cad');
   });
 });

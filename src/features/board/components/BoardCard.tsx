@@ -22,6 +22,10 @@ type BoardCardProps = {
   card: Card;
   onOpen: (code: string) => void;
   onRequestMove: (card: Card, toStage: OrderStage) => void;
+  /** The card the person just moved from the keyboard or menu: focus follows it. */
+  focusRequested?: boolean;
+  /** Focus left the card: stop following it. */
+  onFocusLeft?: () => void;
 };
 
 function moveLabel(from: OrderStage, to: OrderStage): string {
@@ -32,8 +36,21 @@ function moveLabel(from: OrderStage, to: OrderStage): string {
   return `Move to ${stageLabels[to]}`;
 }
 
-export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }: BoardCardProps) {
+export const BoardCard = memo(function BoardCard({
+  card,
+  onOpen,
+  onRequestMove,
+  focusRequested,
+  onFocusLeft,
+}: BoardCardProps) {
   const ref = useRef<HTMLElement>(null);
+  const codeRef = useRef<HTMLButtonElement>(null);
+
+  // A moved card mounts anew in its new column (or back in its old one after a refusal): the
+  // keyboard user's focus goes with it instead of falling back to the page.
+  useEffect(() => {
+    if (focusRequested) codeRef.current?.focus({ preventScroll: false });
+  }, [focusRequested]);
   const latest = useRef(card);
   latest.current = card;
   const [dragging, setDragging] = useState(false);
@@ -91,9 +108,23 @@ export const BoardCard = memo(function BoardCard({ card, onOpen, onRequestMove }
       aria-label={`Order ${card.code}`}
       onKeyDown={onKeyDown}
       onClick={onCardClick}
+      onBlur={(event) => {
+        // Stop following once the person moves on to something else. Focus going into the
+        // card's menu or the reason modal, or to nowhere (the card unmounting), is not that.
+        const next = event.relatedTarget as HTMLElement | null;
+        if (
+          focusRequested &&
+          next &&
+          !event.currentTarget.contains(next) &&
+          !next.closest('[role="dialog"], [role="menu"]')
+        ) {
+          onFocusLeft?.();
+        }
+      }}
     >
       <div className={classes.head}>
         <UnstyledButton
+          ref={codeRef}
           className={classes.code}
           onClick={() => onOpen(card.code)}
           aria-describedby={CARD_SHORTCUTS_ID}

@@ -40,6 +40,9 @@ type BoardColumnProps = {
   onToggleCollapsed?: () => void;
   onOpen: (code: string) => void;
   onRequestMove: (card: Card, toStage: OrderStage) => void;
+  /** The card whose focus follows its moves (see BoardCard). */
+  focusId?: string | null;
+  onFocusLeft?: () => void;
 };
 
 /** A card's usual height; the virtualiser measures the real one once it is drawn. */
@@ -55,6 +58,8 @@ export const BoardColumn = memo(function BoardColumn({
   onToggleCollapsed,
   onOpen,
   onRequestMove,
+  focusId,
+  onFocusLeft,
 }: BoardColumnProps) {
   const columnRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -94,6 +99,12 @@ export const BoardColumn = memo(function BoardColumn({
     // Before the first layout measurement (and in tests without layout) assume a column's height.
     initialRect: { width: 300, height: 720 },
   });
+
+  // The followed card may land outside the drawn window of this column: bring it in.
+  const focusIndex = focusId ? cards.findIndex((card) => card.id === focusId) : -1;
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'auto' });
+  }, [focusIndex, virtualizer]);
 
   const limit = setting?.wip_limit ?? null;
   const full = limit !== null && total >= limit;
@@ -227,7 +238,13 @@ export const BoardColumn = memo(function BoardColumn({
                   className={classes.item}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
-                  <BoardCard card={card} onOpen={onOpen} onRequestMove={onRequestMove} />
+                  <BoardCard
+                    card={card}
+                    onOpen={onOpen}
+                    onRequestMove={onRequestMove}
+                    focusRequested={card.id === focusId}
+                    onFocusLeft={onFocusLeft}
+                  />
                 </div>
               );
             })}

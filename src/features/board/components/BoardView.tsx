@@ -94,6 +94,8 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
   const others = useBoardPresence({ id: me.id, name: me.displayName, role: me.role });
   const [pending, setPending] = useState<PendingReason | null>(null);
   const [deliveredOpen, setDeliveredOpen] = useState(false);
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const stopFollowing = useCallback(() => setFocusId(null), []);
   const boardRef = useRef<HTMLDivElement>(null);
 
   const move = useMoveOrderMutation({
@@ -118,6 +120,8 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
   const requestMove = useCallback(
     (card: BoardCard, toStage: OrderStage) => {
       if (card.stage === toStage) return;
+      // Focus follows the card only if it was on the card (keyboard or menu), not after a drag.
+      if (document.activeElement?.closest('article, [role="menu"]')) setFocusId(card.id);
       const request = reasonRequest(card, toStage);
       if (request) setPending({ request, variables: { card, toStage }, field: 'note' });
       else mutate({ card, toStage });
@@ -251,6 +255,8 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
                 onToggleCollapsed={stage === 'delivered' ? toggleDelivered : undefined}
                 onOpen={onOpenOrder}
                 onRequestMove={requestMove}
+                focusId={focusId}
+                onFocusLeft={stopFollowing}
               />
             ))}
           </div>
@@ -259,7 +265,15 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
 
       <ReasonModal
         request={pending?.request ?? null}
-        onClose={() => setPending(null)}
+        onClose={() => {
+          const code = pending?.variables.card.code;
+          setPending(null);
+          setFocusId(null);
+          // Called off: back to the card it was about, which has not moved.
+          document
+            .querySelector<HTMLElement>(`article[aria-label="Order ${code}"] button`)
+            ?.focus();
+        }}
         onSubmit={(reason) => {
           if (!pending) return;
           mutate({ ...pending.variables, [pending.field]: reason });

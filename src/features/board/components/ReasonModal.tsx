@@ -19,7 +19,15 @@ type ReasonModalProps = {
 
 export function ReasonModal({ request, onSubmit, onClose }: ReasonModalProps) {
   return (
-    <Modal opened={request !== null} onClose={onClose} title={request?.title} centered>
+    // Focus is not returned to the menu that opened the modal: that card has moved (and focus
+    // follows it), or the board puts it back on the card itself when the move is called off.
+    <Modal
+      opened={request !== null}
+      onClose={onClose}
+      title={request?.title}
+      centered
+      returnFocus={false}
+    >
       {/* Keyed on the request so each question starts with an empty answer. */}
       {request && (
         <ReasonForm key={request.title} request={request} onSubmit={onSubmit} onClose={onClose} />
