@@ -51,6 +51,8 @@ const descFirst = new Set<ColumnId>(['timeInStage', 'sla', 'paid', 'created', 'c
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
+const wraps = new Set<string>(['customer', 'product', 'assignee']);
+
 function buildColumns(): ColumnDef<OrderListRow>[] {
   return columnIds.map((id) => ({
     id,
@@ -235,7 +237,11 @@ export function OrdersTable({
                       h={48}
                     >
                       {row.getVisibleCells().map((cell) => (
-                        <Table.Td key={cell.id}>
+                        <Table.Td
+                          key={cell.id}
+                          // Codes, dates and badges stay on one line; names may wrap.
+                          style={wraps.has(cell.column.id) ? undefined : { whiteSpace: 'nowrap' }}
+                        >
                           {flexRender(cell.column.columnDef.cell, cell.getContext())}
                         </Table.Td>
                       ))}
