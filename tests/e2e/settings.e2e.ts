@@ -1,7 +1,8 @@
 // Settings in a real browser: a manager changes a WIP limit and the board's column header shows
 // it, a target that would turn red before amber is explained and cannot be saved, and a login
-// the manager creates signs in with its role. The shipping stage is used because it has no WIP
-// limit by default (other specs never meet a limit there); it goes back to none afterwards.
+// the manager creates signs in with its role. The WIP limit is set on intake, far above its
+// count: nothing ever moves into intake, so no other spec sharing the stack can be refused by
+// it; it goes back to none afterwards.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -61,7 +62,7 @@ describe.skipIf(!hasChromium)('settings', () => {
     });
   }, 120_000);
   afterAll(async () => {
-    await svc.from('stage_settings').update({ wip_limit: null }).eq('stage', 'shipping');
+    await svc.from('stage_settings').update({ wip_limit: null }).eq('stage', 'intake');
     for (const id of createdIds) await svc.auth.admin.deleteUser(id);
     await context?.close();
     await browser?.close();
@@ -71,19 +72,19 @@ describe.skipIf(!hasChromium)('settings', () => {
   });
 
   it('a manager changes a WIP limit and the board shows it in the column header', async () => {
-    const wip = page.getByRole('textbox', { name: 'Shipping WIP limit' });
+    const wip = page.getByRole('textbox', { name: 'Intake WIP limit' });
     await wip.waitFor();
-    await wip.fill('97');
-    const save = page.getByRole('button', { name: 'Save Shipping' });
+    await wip.fill('997');
+    const save = page.getByRole('button', { name: 'Save Intake' });
     await save.click();
     // Saved: the row's draft is the stored value again, so there is nothing left to save.
     await poll(() => save.isDisabled()).toBe(true);
     const stored = await svc
       .from('stage_settings')
       .select('wip_limit')
-      .eq('stage', 'shipping')
+      .eq('stage', 'intake')
       .single();
-    expect(stored.data).toEqual({ wip_limit: 97 });
+    expect(stored.data).toEqual({ wip_limit: 997 });
     await page.screenshot({ path: `${artifactsDir}/settings-wip-limit.png`, fullPage: true });
 
     // In-app navigation: the board reads the new limit (settings mark every view stale).
@@ -92,8 +93,8 @@ describe.skipIf(!hasChromium)('settings', () => {
       .getByRole('link', { name: 'Board' })
       .click();
     await page.waitForURL(/\/board/);
-    const shipping = page.getByRole('region', { name: /^Shipping/ });
-    await poll(() => shipping.getByText(/^WIP \d+\/97/).count()).toBe(1);
+    const intake = page.getByRole('region', { name: /^Intake/ });
+    await poll(() => intake.getByText(/^WIP \d+\/997/).count()).toBe(1);
     await page.screenshot({ path: `${artifactsDir}/settings-wip-on-board.png` });
   });
 
