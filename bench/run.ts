@@ -5,15 +5,28 @@ import { writeFileSync } from 'node:fs';
 import { benchRest, type RestCase } from './rest';
 import { runRealtimeBench, type RealtimeBenchResult } from './realtime';
 import { benchStorage, type StorageBench } from './storage';
+import { benchApp, type AppBench } from './app';
+import { benchBoardBrowser, printBoardBrowser, type BoardBrowserBench } from './board-browser';
+import { benchBundle, type RouteBundle } from './bundle';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
 
 async function main() {
-  const results: { rest: RestCase[]; realtime: RealtimeBenchResult[]; storage?: StorageBench } = {
+  const results: {
+    rest: RestCase[];
+    realtime: RealtimeBenchResult[];
+    storage?: StorageBench;
+    app?: AppBench;
+    boardBrowser?: BoardBrowserBench;
+    bundle?: RouteBundle[];
+  } = {
     rest: [],
     realtime: [],
   };
+  // Sizes for a quick check of the harness: BENCH_APP_ORDERS=500 BENCH_APP_N=5 npm run bench.
+  const appOrders = Number(process.env.BENCH_APP_ORDERS ?? 10_000);
+  const appN = Number(process.env.BENCH_APP_N ?? 20);
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!pgUrl)
     console.log(
@@ -58,6 +71,43 @@ async function main() {
     download: results.storage.download,
   });
   console.log(`disk copy: ${fmt(results.storage.diskCopyMBs)} MB/s`);
+
+  console.log(
+    `\nThe app (supabase/ project + seed:scale, ${appOrders} orders) as a signed-in manager (ms)`,
+  );
+  results.app = await benchApp({ orders: appOrders, n: appN });
+  console.log(`${results.app.orders} orders, ${results.app.events} events`);
+  console.table(
+    results.app.cases.map((c) => ({
+      case: c.name,
+      p50: fmt(c.measured.p50),
+      p95: fmt(c.measured.p95),
+      'ref p50': fmt(c.ref.p50),
+      'ref p95': fmt(c.ref.p95),
+      'ratio p50': fmt(c.ratioP50),
+      'ratio p95': fmt(c.ratioP95),
+      target: c.target === null ? '-' : `≤ ${c.target}×`,
+      meets: c.target === null ? '-' : c.ratioP50 <= c.target ? 'yes' : 'NO',
+      reference: c.reference,
+    })),
+  );
+
+  console.log('\nBoard in headless Chromium (production build against the app stack)');
+  results.boardBrowser = await benchBoardBrowser();
+  printBoardBrowser(results.boardBrowser);
+
+  console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
+  results.bundle = await benchBundle();
+  console.table(
+    results.bundle.map((b) => ({
+      route: b.route,
+      'JS kB': fmt(b.jsGzipKb),
+      'CSS kB': fmt(b.cssGzipKb),
+      files: b.files,
+      'JS target': '≤ 200 kB',
+      meets: b.jsGzipKb <= 200 ? 'yes' : 'NO',
+    })),
+  );
 
   writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));
   console.log('\nwrote bench/results.json');
