@@ -120,6 +120,38 @@ describe.each(dbTargets())('CAD clock on $engine', (t) => {
     expect(houseHours(o)).toBeCloseTo(6, 1);
   });
 
+  it('is what the board, the orders table and the ageing list read while it is stopped', async () => {
+    let o = await read((await createOrder(svc, 'cad', { ready: false })).id);
+    o = await act(workshop, 'send_cad_to_customer', o);
+    // 10 h of house time, then 40 h with the customer: 50 h of wall clock would be red (> 48 h).
+    o = await backdate(o, 10, 40);
+    const board = await workshop
+      .from('order_board')
+      .select('time_in_stage, sla_status')
+      .eq('id', o.id)
+      .single();
+    expect(board.error).toBeNull();
+    expect(Number(board.data!.time_in_stage)).toBeCloseTo(10, 1);
+    expect(board.data!.sla_status).toBe('green');
+    const list = await manager
+      .from('order_list')
+      .select('time_in_stage, sla_status')
+      .eq('id', o.id)
+      .single();
+    expect(list.error).toBeNull();
+    expect(Number(list.data!.time_in_stage)).toBeCloseTo(10, 1);
+    expect(list.data!.sla_status).toBe('green');
+    const { data: report, error } = await manager.rpc('analytics_report', {
+      p_from: new Date(Date.now() - 7 * 24 * HOUR).toISOString().slice(0, 10),
+      p_to: new Date().toISOString().slice(0, 10),
+    });
+    expect(error).toBeNull();
+    const ageing = JSON.stringify(report);
+    // The ageing list names late and at-risk orders only: 10 h of CAD is neither.
+    const { data: codeRow } = await svc.from('orders').select('code').eq('id', o.id).single();
+    expect(ageing).not.toContain(`"${codeRow!.code}"`);
+  });
+
   it('lets no client set the clock itself', async () => {
     const o = await read((await createOrder(svc, 'cad', { ready: false })).id);
     const { error } = await manager
