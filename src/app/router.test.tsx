@@ -49,7 +49,8 @@ describe('routing by session and role', () => {
     await user.type(screen.getByLabelText(/Password/), 'loupe-demo-2026');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    await screen.findByRole('heading', { name: 'Orders' });
+    // The page is a lazy route: its chunk loads first (slow on a busy machine).
+    await screen.findByRole('heading', { name: 'Orders' }, { timeout: 10_000 });
     expect(router.state.location.pathname).toBe('/orders');
     expect(screen.getByText('Amara Osei')).toBeVisible();
     stop();
