@@ -83,7 +83,7 @@ async function renderTime(page: Page, appUrl: string): Promise<number> {
 }
 
 /** A mouse drag of the first card of the fullest column over its neighbours and back. */
-async function dragFrames(page: Page): Promise<number[]> {
+async function dragFrames(page: Page): Promise<{ frames: number[]; engaged: boolean }> {
   const lists = page.locator('main section [role="list"]');
   const count = await lists.count();
   let best = 0;
@@ -95,34 +95,37 @@ async function dragFrames(page: Page): Promise<number[]> {
   const card = lists.nth(best).locator('[role="listitem"] article').first();
   const box = (await card.boundingBox())!;
   const other = (await lists.nth(best === 0 ? 1 : best - 1).boundingBox())!;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
+  // A string, not a function: tsx's esbuild would wrap named functions in a __name helper the
+  // page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
     let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
+    const tick = (t) => {
+      window.__frames.push(t - last);
       last = t;
-      if (w.__recording) requestAnimationFrame(tick);
+      if (window.__recording) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const x = box.x + box.width / 2;
   const y = box.y + Math.min(20, box.height / 2);
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.move(x + 8, y + 8, { steps: 4 });
   await page.mouse.move(other.x + other.width / 2, other.y + 200, { steps: 30 });
+  // The drag really runs: the column under the pointer says a card is over it.
+  const engaged = await page.locator('section[data-over]').count();
   await page.mouse.move(x, y + 8, { steps: 30 });
   // Dropped back on its own column: no move is made, the board is left as it was.
   await page.mouse.up();
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__recording = false;
-    // The first delta is from the recorder's start, not a frame.
-    return w.__frames.slice(1);
-  });
+  // The first delta is from the recorder's start, not a frame.
+  const frames = await page.evaluate(`(() => {
+    window.__recording = false;
+    return window.__frames.slice(1);
+  })()`);
+  return { frames: frames as number[], engaged: engaged > 0 };
 }
 
 export async function benchBoardBrowser(
@@ -182,7 +185,8 @@ export async function benchBoardBrowser(
         nodes: document.getElementsByTagName('*').length,
         cards: document.querySelectorAll('main section [role="listitem"] article').length,
       }));
-      const frames = await dragFrames(page);
+      const { frames, engaged } = await dragFrames(page);
+      if (!engaged) throw new Error('the drag did not start (no column showed a card over it)');
       const sorted = [...frames].sort((a, b) => a - b);
       runs.push({
         cards,
@@ -225,7 +229,8 @@ export function printBoardBrowser(result: BoardBrowserBench) {
       'longest frame ms': fmt(r.longestFrameMs),
       'frame target': '≤ 50',
       'p95 frame ms': fmt(r.p95FrameMs),
-      meets: r.domNodes <= 1500 && r.longestFrameMs <= 50 && r.p95FrameMs <= 16.7 ? 'yes' : 'NO',
+      // rAF timestamps are rounded (16.8 ms is one 60 Hz frame), hence 17 for "≤ 16.7".
+      meets: r.domNodes <= 1500 && r.longestFrameMs <= 50 && r.p95FrameMs <= 17 ? 'yes' : 'NO',
     })),
   );
   console.log(
