@@ -1,7 +1,7 @@
 // `npm run bench`: every figure with a reference measured in the same run, as a ratio.
 // Writes bench/results.json. A real Postgres is used when BENCH_DATABASE_URL (or
 // TEST_DATABASE_URL) is set; `<name>_bench*` sibling databases are recreated for the run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { benchRest, type RestCase } from './rest';
 import { runRealtimeBench, type RealtimeBenchResult } from './realtime';
 import { benchStorage, type StorageBench } from './storage';
@@ -27,89 +27,113 @@ async function main() {
   // Sizes for a quick check of the harness: BENCH_APP_ORDERS=500 BENCH_APP_N=5 npm run bench.
   const appOrders = Number(process.env.BENCH_APP_ORDERS ?? 10_000);
   const appN = Number(process.env.BENCH_APP_N ?? 20);
+  // BENCH_ONLY=app,browser runs some sections and merges them into the existing results.json.
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const want = (section: string) => !only || only.includes(section);
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!pgUrl)
     console.log(
       '(set BENCH_DATABASE_URL to a Postgres superuser URL to bench a real Postgres too)',
     );
 
-  results.rest.push(...(await benchRest('pglite')));
-  if (pgUrl)
-    results.rest.push(
-      ...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))),
+  if (want('rest')) {
+    results.rest.push(...(await benchRest('pglite')));
+    if (pgUrl)
+      results.rest.push(
+        ...(await benchRest('postgres', await resetPostgresDatabase(pgUrl, 'bench'))),
+      );
+    console.log(
+      '\nREST through supabase-js over HTTP vs the same SQL transaction replayed directly (ms)',
     );
-  console.log(
-    '\nREST through supabase-js over HTTP vs the same SQL transaction replayed directly (ms)',
-  );
-  console.table(
-    results.rest.map((r) => ({
-      engine: r.engine,
-      case: r.name,
-      'http p50': fmt(r.http.p50),
-      'http p95': fmt(r.http.p95),
-      'direct p50': fmt(r.direct.p50),
-      'direct p95': fmt(r.direct.p95),
-      'ratio p50': fmt(r.ratio),
-      'req/s @10': Math.round(r.rps10),
-      'req/s @50': Math.round(r.rps50),
-    })),
-  );
-
-  console.log('\nRealtime: REST write → postgres_changes event at subscribed clients (RLS on)');
-  results.realtime.push(await runRealtimeBench());
-  if (pgUrl) {
-    results.realtime.push(
-      await runRealtimeBench({ databaseUrl: await resetPostgresDatabase(pgUrl, 'bench_rt') }),
+    console.table(
+      results.rest.map((r) => ({
+        engine: r.engine,
+        case: r.name,
+        'http p50': fmt(r.http.p50),
+        'http p95': fmt(r.http.p95),
+        'direct p50': fmt(r.direct.p50),
+        'direct p95': fmt(r.direct.p95),
+        'ratio p50': fmt(r.ratio),
+        'req/s @10': Math.round(r.rps10),
+        'req/s @50': Math.round(r.rps50),
+      })),
     );
   }
 
-  console.log('\nStorage: 200 MB through the stack vs copying the same file on disk');
-  results.storage = await benchStorage(200);
-  console.table({
-    upload: results.storage.upload,
-    'upload (TUS)': results.storage.tusUpload,
-    download: results.storage.download,
-  });
-  console.log(`disk copy: ${fmt(results.storage.diskCopyMBs)} MB/s`);
+  if (want('realtime')) {
+    console.log('\nRealtime: REST write → postgres_changes event at subscribed clients (RLS on)');
+    results.realtime.push(await runRealtimeBench());
+    if (pgUrl) {
+      results.realtime.push(
+        await runRealtimeBench({ databaseUrl: await resetPostgresDatabase(pgUrl, 'bench_rt') }),
+      );
+    }
+  }
 
-  console.log(
-    `\nThe app (supabase/ project + seed:scale, ${appOrders} orders) as a signed-in manager (ms)`,
+  if (want('storage')) {
+    console.log('\nStorage: 200 MB through the stack vs copying the same file on disk');
+    results.storage = await benchStorage(200);
+    console.table({
+      upload: results.storage.upload,
+      'upload (TUS)': results.storage.tusUpload,
+      download: results.storage.download,
+    });
+    console.log(`disk copy: ${fmt(results.storage.diskCopyMBs)} MB/s`);
+  }
+
+  if (want('app')) {
+    console.log(
+      `\nThe app (supabase/ project + seed:scale, ${appOrders} orders) as a signed-in manager (ms)`,
+    );
+    results.app = await benchApp({ orders: appOrders, n: appN });
+    console.log(`${results.app.orders} orders, ${results.app.events} events`);
+    console.table(
+      results.app.cases.map((c) => ({
+        case: c.name,
+        p50: fmt(c.measured.p50),
+        p95: fmt(c.measured.p95),
+        'ref p50': fmt(c.ref.p50),
+        'ref p95': fmt(c.ref.p95),
+        'ratio p50': fmt(c.ratioP50),
+        'ratio p95': fmt(c.ratioP95),
+        target: c.target === null ? '-' : `≤ ${c.target}×`,
+        meets: c.target === null ? '-' : c.ratioP50 <= c.target ? 'yes' : 'NO',
+        reference: c.reference,
+      })),
+    );
+  }
+
+  if (want('browser')) {
+    console.log('\nBoard in headless Chromium (production build against the app stack)');
+    results.boardBrowser = await benchBoardBrowser();
+    printBoardBrowser(results.boardBrowser);
+  }
+
+  if (want('bundle')) {
+    console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
+    results.bundle = await benchBundle();
+    console.table(
+      results.bundle.map((b) => ({
+        route: b.route,
+        'JS kB': fmt(b.jsGzipKb),
+        'CSS kB': fmt(b.cssGzipKb),
+        files: b.files,
+        'JS target': '≤ 200 kB',
+        meets: b.jsGzipKb <= 200 ? 'yes' : 'NO',
+      })),
+    );
+  }
+
+  const file = new URL('./results.json', import.meta.url);
+  const previous = only && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // Sections not run keep their previous figures (rest and realtime start as empty lists).
+  const ran = Object.fromEntries(
+    Object.entries(results).filter(
+      ([key, value]) =>
+        value !== undefined && (want(key) || !Array.isArray(value) || value.length > 0),
+    ),
   );
-  results.app = await benchApp({ orders: appOrders, n: appN });
-  console.log(`${results.app.orders} orders, ${results.app.events} events`);
-  console.table(
-    results.app.cases.map((c) => ({
-      case: c.name,
-      p50: fmt(c.measured.p50),
-      p95: fmt(c.measured.p95),
-      'ref p50': fmt(c.ref.p50),
-      'ref p95': fmt(c.ref.p95),
-      'ratio p50': fmt(c.ratioP50),
-      'ratio p95': fmt(c.ratioP95),
-      target: c.target === null ? '-' : `≤ ${c.target}×`,
-      meets: c.target === null ? '-' : c.ratioP50 <= c.target ? 'yes' : 'NO',
-      reference: c.reference,
-    })),
-  );
-
-  console.log('\nBoard in headless Chromium (production build against the app stack)');
-  results.boardBrowser = await benchBoardBrowser();
-  printBoardBrowser(results.boardBrowser);
-
-  console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
-  results.bundle = await benchBundle();
-  console.table(
-    results.bundle.map((b) => ({
-      route: b.route,
-      'JS kB': fmt(b.jsGzipKb),
-      'CSS kB': fmt(b.cssGzipKb),
-      files: b.files,
-      'JS target': '≤ 200 kB',
-      meets: b.jsGzipKb <= 200 ? 'yes' : 'NO',
-    })),
-  );
-
-  writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2));
+  writeFileSync(file, JSON.stringify({ ...previous, ...ran }, null, 2));
   console.log('\nwrote bench/results.json');
 }
 
