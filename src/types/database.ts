@@ -1052,6 +1052,7 @@ export type Database = {
           resume_stage: Database['public']['Enums']['order_stage'] | null;
           updated_at: string | null;
           rework_count: number | null;
+          stage_clock_paused_at: string | null;
         };
         Relationships: [];
       };
