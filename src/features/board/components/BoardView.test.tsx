@@ -1,10 +1,10 @@
 // The board as a person uses it, with the network mocked at its boundary by MSW: PostgREST for
 // reads, and the Realtime websocket (Phoenix protocol, vsn 2.0.0 arrays) for live changes and
 // presence. Checks the filters in the URL, a change made elsewhere patching one card without a
-// board refetch, and who else is on the board.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// board refetch, a card's SLA badge ticking on the board's clock, and who else is on the board.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ComponentType } from 'react';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, ws } from 'msw';
 import { setupServer } from 'msw/node';
@@ -78,6 +78,10 @@ const server = setupServer(
     return HttpResponse.json(rows);
   }),
   http.get(rest('/stage_settings'), () => HttpResponse.json(settings)),
+  http.get(rest('/holidays'), () =>
+    HttpResponse.json([{ day: '2026-11-26' }, { day: '2026-11-27' }]),
+  ),
+  http.get(rest('/workshop_settings'), () => HttpResponse.json({ timezone: 'America/New_York' })),
 );
 
 let BoardView: ComponentType<{ me: BoardPerson; onOpenOrder: (code: string) => void }>;
@@ -93,7 +97,15 @@ beforeAll(async () => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, value: 300 });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, value: 150 });
 });
+// The board ages its cards on its own clock: fix "now" to the moment the card factory's rows
+// describe (entered CAD at 10:00 UTC, 5 h in stage), so what the cards show never depends on
+// the day the tests run.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.parse('2026-11-22T15:00:00Z'));
+});
 afterEach(() => {
+  vi.useRealTimers();
   reads.board = 0;
   reads.byId = [];
 });
@@ -117,7 +129,12 @@ const column = (name: string) => screen.getByRole('region', { name });
 // Rendering Mantine and the router in jsdom is slow on a busy machine.
 describe('the board', { timeout: 30_000 }, () => {
   it('keeps its filters in the URL and shows only the matching cards', async () => {
-    const maya = makeCard({ customer_display_name: 'Maya Rodriguez', is_late: true });
+    // Past her promised date (as order_board judges it on the house's calendar): late.
+    const maya = makeCard({
+      customer_display_name: 'Maya Rodriguez',
+      promised_date: '2026-11-20',
+      is_late: true,
+    });
     const priya = makeCard({ customer_display_name: 'Priya Shah', assignee_id: me.id });
     const theo = makeCard({ customer_display_name: 'Theo Brooks', stage: 'production' });
     rows = [maya, priya, theo];
@@ -190,6 +207,44 @@ describe('the board', { timeout: 30_000 }, () => {
     // One read of the board when it opened; then only the changed card, by id.
     expect(reads.board).toBe(1);
     expect(reads.byId).toEqual([`in.(${a.id})`]);
+  });
+
+  it('turns a card amber when its time in CAD passes 24 h, without reading the board again', async () => {
+    // The board's minute clock is an interval: fake it (and the date) from the first render.
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    vi.setSystemTime(Date.parse('2026-11-23T09:59:30Z'));
+    // As order_board read it: 23 h 59 min 30 s in CAD, whose target is 24–48 h.
+    const card = makeCard({
+      stage_entered_at: '2026-11-22T10:00:00.000000+00:00',
+      time_in_stage: 23.99,
+      sla_status: 'green',
+    });
+    const settled = makeCard({
+      stage: 'production',
+      stage_entered_at: '2026-11-20T14:00:00.000000+00:00',
+      time_in_stage: 1,
+      sla_unit: 'business_days',
+      sla_amber_after: 10,
+      sla_red_after: 14,
+      sla_status: 'green',
+    });
+    rows = [card, settled];
+    await renderBoard('/board');
+    const article = await screen.findByRole('article', { name: `Order ${card.code}` });
+    expect(within(article).getByText('SLA on track, 24 hours in stage')).toBeInTheDocument();
+
+    // A minute passes: 24.01 h is past the amber threshold.
+    act(() => {
+      vi.advanceTimersByTime(60_000);
+    });
+    expect(await within(article).findByText('SLA at risk, 24 hours in stage')).toBeInTheDocument();
+    expect(within(article).queryByText('SLA on track, 24 hours in stage')).toBeNull();
+    // The production card still reads one business day (Friday → Monday), on track.
+    const production = screen.getByRole('article', { name: `Order ${settled.code}` });
+    expect(within(production).getByText('SLA on track, 1 business days in stage')).toBeVisible();
+    // No refetch: the board was read once, and no card by id.
+    expect(reads.board).toBe(1);
+    expect(reads.byId).toEqual([]);
   });
 
   it('shows who else is on the board', async () => {

@@ -14,7 +14,9 @@ import { boardQueries } from '../api/board-queries';
 import { useBoardRealtime } from '../api/board-realtime';
 import { useBoardPresence } from '../api/board-presence';
 import { useMoveOrderMutation, type MoveOrderVariables } from '../api/order-move-mutation';
+import { useBoardClock } from '../hooks/use-board-clock';
 import { groupByStage, type BoardCard } from '../lib/board-cards';
+import { createCardTicker } from '../lib/live-sla';
 import {
   matchesFilters,
   parseBoardFilters,
@@ -161,7 +163,18 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
     );
   }, [queryClient, requestMove, cardsQuery.isSuccess]);
 
-  const cards = cardsQuery.data;
+  // Between reads the cards age on the board's minute clock exactly as order_board ages them
+  // (time in stage, SLA status, late), on the workshop's calendar; only cards whose badge
+  // changes get new objects. Until the calendar arrives the cards show what was read.
+  const calendarQuery = useQuery(boardQueries.calendar());
+  const now = useBoardClock();
+  const [ticker] = useState(createCardTicker);
+  const readCards = cardsQuery.data;
+  const calendar = calendarQuery.data;
+  const cards = useMemo(
+    () => (readCards && calendar ? ticker(readCards, calendar, now) : readCards),
+    [readCards, calendar, now, ticker],
+  );
   const all = useMemo(() => (cards ? groupByStage(cards) : null), [cards]);
   const shown = useMemo(
     () =>
