@@ -2,7 +2,7 @@
 // (workshop_settings) and the days it is closed (holidays). The board needs both to keep time in
 // stage ticking between reads exactly as public.order_board counts it.
 import { supabase } from '../../../lib/supabase';
-import { toAppError } from '../../../lib/errors';
+import { AppError, toAppError } from '../../../lib/errors';
 import type { IsoDate } from '../../../lib/business-days';
 
 export type BoardCalendar = {
@@ -19,5 +19,18 @@ export async function fetchBoardCalendar(): Promise<BoardCalendar> {
   ]);
   if (settings.error) throw toAppError(settings.error);
   if (days.error) throw toAppError(days.error);
-  return { timezone: settings.data.timezone, holidays: days.data.map((h) => h.day) };
+  const { timezone } = settings.data;
+  // A zone Postgres knows but this browser does not would break the sums at every tick: then the
+  // board does without the calendar and shows the figures as read.
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+  } catch (cause) {
+    throw new AppError(
+      'unknown_timezone',
+      `This browser does not know the workshop's time zone (${timezone}).`,
+      undefined,
+      { cause },
+    );
+  }
+  return { timezone, holidays: days.data.map((h) => h.day) };
 }
