@@ -50,11 +50,27 @@ export function epochMicros(instant: Instant): number {
   return ms * 1000 + Number(digits.slice(3, 6));
 }
 
+/**
+ * Dates already worked out, by zone and instant. dayjs's zone conversion formats the instant
+ * through Intl each time (a fraction of a millisecond); a board ticking every minute asks again
+ * and again for the same entry instants and, per tick, the same "now". Bounded, so a tab left
+ * open for weeks does not grow it without end.
+ */
+const dateCache = new Map<string, IsoDate>();
+const DATE_CACHE_LIMIT = 20_000;
+
 /** `(instant at time zone tz)::date`: the date on the workshop's calendar at that instant. */
 export function workshopDate(instant: Instant, tz: string): IsoDate {
-  return dayjs(Math.floor(epochMicros(instant) / 1000))
-    .tz(tz)
-    .format('YYYY-MM-DD');
+  const key = `${tz}|${instant instanceof Date ? instant.getTime() : instant}`;
+  let date = dateCache.get(key);
+  if (date === undefined) {
+    date = dayjs(Math.floor(epochMicros(instant) / 1000))
+      .tz(tz)
+      .format('YYYY-MM-DD');
+    if (dateCache.size >= DATE_CACHE_LIMIT) dateCache.clear();
+    dateCache.set(key, date);
+  }
+  return date;
 }
 
 /**
