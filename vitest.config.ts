@@ -40,6 +40,10 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/db/**/*.spec.ts'],
           globalSetup: ['tests/db/global-setup.ts'],
+          // The specs share one database, and a few briefly change house-wide settings (a
+          // stage's WIP limit, restored after): one file at a time, so no spec's move meets
+          // another's temporary limit.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

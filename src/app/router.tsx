@@ -29,7 +29,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               // Page errors render inside the shell, so the navigation stays usable.
               errorElement: <RouteError />,
               children: [
-                { index: true, loader: () => redirect(paths.board) },
+                // Always redirects; the empty element only tells the router nothing renders here.
+                { index: true, loader: () => redirect(paths.board), element: null },
                 { path: paths.board, lazy: () => import('./routes/board') },
                 { path: paths.intake, lazy: () => import('./routes/intake') },
                 { path: paths.orders, lazy: () => import('./routes/orders') },

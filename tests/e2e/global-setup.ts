@@ -23,6 +23,13 @@ export default async function setup(project: TestProject) {
     data: 'memory',
     port: 0,
     log: () => undefined,
+    // Every browser test signs in fresh from 127.0.0.1; the project's 30 sign-ins per 5 minutes
+    // per IP (GoTrue's default, kept for `npm start`) would refuse the suite's own logins.
+    // The limit itself is tested in tests/stack/auth-limits.spec.ts.
+    configOverrides: (config) => {
+      config.auth.rateLimit.signInSignUps = 10_000;
+      config.auth.rateLimit.tokenRefresh = 10_000;
+    },
   });
 
   // The app reads its Supabase URL and key from VITE_* variables. A private env folder keeps

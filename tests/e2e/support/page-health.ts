@@ -26,7 +26,14 @@ export function watchPage(page: Page, options: { allow?: RegExp[] } = {}): () =>
   return () => problems.splice(0);
 }
 
-export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
+export type AxeViolation = {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+  /** The first offending elements' markup and axe's reason, to find them in the code. */
+  nodes: string[];
+};
 
 /** Serious and critical axe violations on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
@@ -43,7 +50,7 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
               id: string;
               impact: string | null;
               help: string;
-              nodes: { target: string[] }[];
+              nodes: { target: string[]; html: string; failureSummary?: string }[];
             }[];
           }>;
         };
@@ -55,6 +62,12 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       impact: v.impact ?? 'unknown',
       help: v.help,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      nodes: v.nodes
+        .slice(0, 3)
+        .map(
+          (n) =>
+            `${n.html.slice(0, 160)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
+        ),
     }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

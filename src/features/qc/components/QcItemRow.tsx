@@ -65,7 +65,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
                 </Badge>
               )}
               {item.needs_photo && (
-                <Badge size="sm" variant="outline" color={item.photo ? 'teal.9' : 'orange.9'}>
+                <Badge size="sm" variant="outline" color={item.photo ? 'teal' : 'orange'}>
                   {item.photo ? 'Photo attached' : 'Photo required'}
                 </Badge>
               )}
