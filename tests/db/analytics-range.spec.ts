@@ -310,6 +310,21 @@ describe.each(dbTargets())('analytics for a date range on $engine', (t) => {
         })
         .select('id'),
     );
+    // …and the row stands where that history leaves it, as record_major_change would leave it
+    // (other specs check that the event log and the orders agree).
+    ok(
+      await svc
+        .from('orders')
+        .update({
+          stage: 'awaiting_payment',
+          stage_entered_at: at('03T22:00'),
+          cad_state: null,
+          paid_at: null,
+          payment_method: null,
+        })
+        .eq('id', f.id)
+        .select('id'),
+    );
 
     // Intake: Amara confirms in 30 min and in 150 min, Jonah in 60 min; one unassigned request
     // was never confirmed (counts against the promise), one was declined unconfirmed (does not).
