@@ -11,9 +11,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { FlowDayRow } from '../lib/datasets';
-import { stageLabels } from '../lib/labels';
 import type { Stage } from '../lib/report';
 import { axisTick, stageColors } from './chart-colors';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 const stackOrder: Stage[] = [
   'delivered',

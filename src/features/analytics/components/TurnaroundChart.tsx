@@ -12,9 +12,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatNumber, inUnit, stageLabels, unitLabels } from '../lib/labels';
+import { formatNumber, inUnit, unitLabels } from '../lib/labels';
 import type { AnalyticsReport, TurnaroundRow } from '../lib/report';
 import { axisTick, stageColors } from './chart-colors';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 export function TurnaroundChart({ report }: { report: AnalyticsReport }) {
   const e2e = report.end_to_end;

@@ -11,9 +11,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { BreachChartRow } from '../lib/datasets';
-import { stageLabels } from '../lib/labels';
 import type { Stage } from '../lib/report';
 import { axisTick, stageColors } from './chart-colors';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 export function WeeklyBreachChart({ rows, stages }: { rows: BreachChartRow[]; stages: Stage[] }) {
   return (

@@ -1,8 +1,9 @@
 // Chart data shaping: each chart's rows (as the chart draws them), the columns of its data table
 // and CSV, an accessible one-paragraph summary, and whether there is anything to draw. Pure, so
 // the sentences and numbers a manager reads are unit-tested away from React and recharts.
+import { stageLabels } from '../../../lib/order-vocabulary';
 import type { CsvColumn } from './csv';
-import { formatNumber, inUnit, percent, shortDay, stageLabels, unitLabels } from './labels';
+import { formatNumber, inUnit, percent, shortDay, unitLabels } from './labels';
 import type {
   AgeingRow,
   AnalyticsReport,

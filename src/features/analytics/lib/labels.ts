@@ -1,17 +1,5 @@
 // Words for the workshop's stages, products and SLA units, as the charts and tables print them.
-import type { Product, SlaUnit, Stage } from './report';
-
-export const stageLabels: Record<Stage, string> = {
-  intake: 'Intake',
-  awaiting_payment: 'Awaiting payment',
-  cad: 'CAD',
-  production: 'Production',
-  qc: 'QC',
-  shipping: 'Shipping',
-  delivered: 'Delivered',
-  on_hold: 'On hold',
-  cancelled: 'Cancelled',
-};
+import type { Product, SlaUnit } from './report';
 
 export const productLabels: Record<Product, string> = {
   bespoke_ring: 'Bespoke rings',

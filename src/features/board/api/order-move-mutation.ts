@@ -8,9 +8,10 @@ import { supabase } from '../../../lib/supabase';
 import { toAppError, type AppError } from '../../../lib/errors';
 import type { Tables } from '../../../types/database';
 import { moveCard, restoreCard, type BoardCard } from '../lib/board-cards';
-import { stageLabels, type OrderStage } from '../lib/stages';
+import { type OrderStage } from '../lib/stages';
 import { boardQueries, moveMutationKey } from './board-queries';
 import { refreshBoardCards } from './board-cards-refresh';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 export type MoveOrderVariables = {
   /** The card as the person saw it: its version is what the move expects to find. */

@@ -10,10 +10,11 @@ import dayjs from 'dayjs';
 import { SlaBadge } from '../../../components/SlaBadge';
 import type { BoardCard as Card } from '../lib/board-cards';
 import { isCardLate } from '../lib/board-filters';
-import { initials, metalLabels, priorityLabels, productLabels, riskLabels } from '../lib/labels';
-import { moveTargets, neighbourStage, stageLabels, type OrderStage } from '../lib/stages';
+import { initials, priorityLabels, productLabels, riskLabels } from '../lib/labels';
+import { moveTargets, neighbourStage, type OrderStage } from '../lib/stages';
 import { type CardDragData } from '../lib/drag-data';
 import classes from './BoardCard.module.css';
+import { metalLabels, stageLabels } from '../../../lib/order-vocabulary';
 
 /** The id of the one hidden sentence that explains the card shortcuts to screen readers. */
 export const CARD_SHORTCUTS_ID = 'board-card-shortcuts';

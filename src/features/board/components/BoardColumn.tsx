@@ -21,11 +21,12 @@ import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine';
 import { autoScrollForElements } from '@atlaskit/pragmatic-drag-and-drop-auto-scroll/element';
 import { formatSlaTarget } from '../../../lib/sla-display';
 import type { BoardCard as Card } from '../lib/board-cards';
-import { stageLabels, type BoardStage, type OrderStage } from '../lib/stages';
+import { type BoardStage, type OrderStage } from '../lib/stages';
 import type { StageSetting } from '../api/stage-settings-query';
 import { BoardCard } from './BoardCard';
 import { isCardDragData, type ColumnDropData } from '../lib/drag-data';
 import classes from './BoardColumn.module.css';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 type BoardColumnProps = {
   stage: BoardStage;

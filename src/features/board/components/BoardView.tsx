@@ -27,7 +27,6 @@ import {
   boardStages,
   landingStages,
   reasonNeeded,
-  stageLabels,
   type BoardStage,
   type OrderStage,
   type StaffRole,
@@ -39,6 +38,7 @@ import { BoardFilters } from './BoardFilters';
 import { PresenceIndicator } from './PresenceIndicator';
 import { ReasonModal, type ReasonRequest } from './ReasonModal';
 import classes from './BoardView.module.css';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 export type BoardPerson = { id: string; displayName: string; role: StaffRole };
 

@@ -19,18 +19,6 @@ export const boardStages = [
 ] as const satisfies readonly OrderStage[];
 export type BoardStage = (typeof boardStages)[number];
 
-export const stageLabels: Record<OrderStage, string> = {
-  intake: 'Intake',
-  awaiting_payment: 'Awaiting payment',
-  cad: 'CAD',
-  production: 'Production',
-  qc: 'QC',
-  shipping: 'Shipping',
-  delivered: 'Delivered',
-  on_hold: 'On hold',
-  cancelled: 'Cancelled',
-};
-
 export function isBoardStage(stage: string): stage is BoardStage {
   return (boardStages as readonly string[]).includes(stage);
 }

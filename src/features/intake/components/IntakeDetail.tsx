@@ -32,7 +32,6 @@ import { useConvertIntakeMutation } from '../api/intake-convert-mutation';
 import {
   baseLabels,
   formatMoney,
-  metalLabels,
   pathLabels,
   riskLabels,
   riskOrder,
@@ -42,6 +41,7 @@ import { formatDeadline } from '../lib/countdown';
 import { reasonError, validateQuote, type QuoteErrors } from '../lib/triage-forms';
 import { CountdownBadge } from './CountdownBadge';
 import { ReferenceThumbnails } from './ReferenceThumbnails';
+import { metalLabels } from '../../../lib/order-vocabulary';
 
 export type IntakeDetailProps = {
   row: IntakeRow;

@@ -1,7 +1,8 @@
 // The one-line facts of a request as the queue shows them: base, metal, size, budget, gift date.
 import dayjs from 'dayjs';
 import type { Enums } from '../../../types/database';
-import { baseLabels, formatMoney, metalLabels } from './labels';
+import { baseLabels, formatMoney } from './labels';
+import { metalLabels } from '../../../lib/order-vocabulary';
 
 type Facts = {
   base: Enums<'product_base'>;

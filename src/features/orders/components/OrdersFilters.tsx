@@ -1,6 +1,7 @@
 // The orders table's filter bar: search, stage, SLA, product, assignee, late only, and the
 // three date ranges. Every change goes straight to the URL (the route owns the state); typing
 // in search waits for a pause so each keystroke does not become a request and a history entry.
+import { stageLabels } from '../../../lib/order-vocabulary';
 import { useState } from 'react';
 import {
   Button,
@@ -18,7 +19,7 @@ import { IconCalendar, IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { slaStatusLabels } from '../../../lib/sla-display';
 import { orderListQueries } from '../api/order-list-queries';
-import { orderStages, productBases, productLabels, stageLabels } from '../lib/labels';
+import { orderStages, productBases, productLabels } from '../lib/labels';
 import {
   clearFilters,
   hasFilters,

@@ -18,18 +18,6 @@ export const orderStages = [
   'cancelled',
 ] as const satisfies readonly OrderStage[];
 
-export const stageLabels: Record<OrderStage, string> = {
-  intake: 'Intake',
-  awaiting_payment: 'Awaiting payment',
-  cad: 'CAD',
-  production: 'Production',
-  qc: 'QC',
-  shipping: 'Shipping',
-  delivered: 'Delivered',
-  on_hold: 'On hold',
-  cancelled: 'Cancelled',
-};
-
 export const productBases = [
   'bespoke_ring',
   'stacking_rings',
@@ -42,14 +30,4 @@ export const productLabels: Record<ProductBase, string> = {
   stacking_rings: 'Stacking rings',
   layering_trio: 'Layering trio',
   earscape: 'Earscape',
-};
-
-export const metalLabels: Record<Metal, string> = {
-  gold_18k_yellow: '18k yellow gold',
-  gold_18k_white: '18k white gold',
-  gold_18k_rose: '18k rose gold',
-  gold_14k_yellow: '14k yellow gold',
-  gold_14k_white: '14k white gold',
-  gold_14k_rose: '14k rose gold',
-  platinum: 'Platinum',
 };

@@ -3,8 +3,9 @@
 import { formatElapsedLong, isSlaStatus, slaStatusLabels } from '../../../lib/sla-display';
 import type { Tables } from '../../../types/database';
 import type { ColumnId } from './columns';
-import { metalLabels, productLabels, stageLabels } from './labels';
+import { productLabels } from './labels';
 import type { CsvCell } from './csv';
+import { metalLabels, stageLabels } from '../../../lib/order-vocabulary';
 
 /** The columns the table reads (the sort keys code_sort and sla_rank stay in the database). */
 export type OrderListRow = Omit<Tables<'order_list'>, 'code_sort' | 'sla_rank' | 'customer_id'>;

@@ -20,7 +20,7 @@ import { settingsQueries } from '../api/settings-queries';
 import type { StageTarget } from '../api/stage-targets-query';
 import { useUpdateStageTarget } from '../api/stage-target-update-mutation';
 import { validateStageTarget, type SlaUnit, type StageTargetDraft } from '../lib/validation';
-import { stageLabels } from '../lib/labels';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 const unitOptions = [
   { value: 'none', label: 'No clock' },

@@ -6,7 +6,7 @@ import { Alert, Button, Group, Menu, Modal, Stack, Text, Textarea } from '@manti
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconChevronDown } from '@tabler/icons-react';
 import { toAppError } from '../../../lib/errors';
-import { stageLabels, type OrderStage } from '../lib/labels';
+import { type OrderStage } from '../lib/labels';
 import {
   moveNeedsReason,
   moveTargets,
@@ -15,6 +15,7 @@ import {
 } from '../lib/stage-moves';
 import { useMoveOrderMutation } from '../api/order-move-mutation';
 import type { OrderRow } from '../api/order-query';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 type MoveOrderControlProps = {
   order: Pick<OrderRow, 'id' | 'code' | 'stage' | 'resume_stage' | 'version'>;

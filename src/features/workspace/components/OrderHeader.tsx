@@ -5,10 +5,11 @@ import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconPlayerPause } from '@tabler/icons-react';
 import { SlaBadge } from '../../../components/SlaBadge';
-import { cadStateLabels, stageColors, stageLabels } from '../lib/labels';
+import { cadStateLabels, stageColors } from '../lib/labels';
 import type { WorkspaceOrder } from '../api/order-query';
 import { OrderDetailsControls } from './OrderDetailsControls';
 import { MoveOrderControl } from './MoveOrderControl';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 type OrderHeaderProps = {
   data: WorkspaceOrder;

@@ -18,13 +18,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Json } from '../../../types/database';
 import { workspaceQueries } from '../api/workspace-queries';
 import type { WorkspaceOrder } from '../api/order-query';
-import {
-  formatMoney,
-  metalLabels,
-  paymentMethodLabels,
-  productLabels,
-  riskLabels,
-} from '../lib/labels';
+import { formatMoney, paymentMethodLabels, productLabels, riskLabels } from '../lib/labels';
+import { metalLabels } from '../../../lib/order-vocabulary';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -1,7 +1,8 @@
 // One line per history event, in the workshop's words ("Moved from CAD to production"). The
 // events are written by the database's rule functions and triggers; this only words them.
 import type { Enums, Json } from '../../../types/database';
-import { priorityLabels, stageLabels, type OrderStage } from './labels';
+import { priorityLabels, type OrderStage } from './labels';
+import { stageLabels } from '../../../lib/order-vocabulary';
 
 export type OrderEventLike = {
   kind: Enums<'order_event_kind'>;

@@ -3,18 +3,6 @@ import type { Enums } from '../../../types/database';
 
 export type OrderStage = Enums<'order_stage'>;
 
-export const stageLabels: Record<OrderStage, string> = {
-  intake: 'Intake',
-  awaiting_payment: 'Awaiting payment',
-  cad: 'CAD',
-  production: 'Production',
-  qc: 'QC',
-  shipping: 'Shipping',
-  delivered: 'Delivered',
-  on_hold: 'On hold',
-  cancelled: 'Cancelled',
-};
-
 export const stageColors: Record<OrderStage, string> = {
   intake: 'gray',
   awaiting_payment: 'yellow',
