@@ -1,5 +1,5 @@
 // Time in stage and SLA status on the client, with exactly the arithmetic of public.order_board
-// (supabase/migrations/20261123112000), so a board left open keeps its badges right between
+// (supabase/migrations/20261123111000), so a board left open keeps its badges right between
 // reads. The rule stays in Postgres; these functions only repeat its sums for the instants in
 // between. Business days are counted on the workshop's calendar: its time zone
 // (workshop_settings.timezone) decides which date an instant falls on, public.holidays which

@@ -4,7 +4,9 @@
 -- order_board, order_list and analytics_report's ageing list. While here, order_board takes
 -- the set-wise shape order_list has (holidays once per query, CAD rounds and QC progress
 -- aggregated once for the whole set) instead of a sub-query per card, and judges "late" on the
--- workshop's calendar day like order_list. Columns and their order are unchanged.
+-- workshop's calendar day like order_list, and gains stage_clock_paused_at as its last column:
+-- the board recomputes time in stage each minute with the same arithmetic
+-- (src/lib/business-days.ts), and a stopped clock must not tick. Other columns are unchanged.
 
 create or replace view public.order_board
 with (security_invoker = true)
@@ -45,7 +47,10 @@ select
   o.on_hold_reason,
   o.resume_stage,
   o.updated_at,
-  coalesce(rw.rework_count, 0) as rework_count
+  coalesce(rw.rework_count, 0) as rework_count,
+  -- Appended last (create or replace view only adds columns at the end): when the stage clock
+  -- stopped, so a client can keep time in stage ticking between reads exactly as above.
+  o.stage_clock_paused_at
 from public.orders o
 join public.customers c on c.id = o.customer_id
 join public.stage_settings st on st.stage = o.stage
