@@ -39,7 +39,15 @@ export async function benchRest(
     fileURLToPath(new URL('./stack-process.ts', import.meta.url)),
     [engine, databaseUrl ?? ''],
     {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_STACK_PROFILE=<dir> writes a V8 CPU profile of the stack process (where a
+      // request's server-side time goes), e.g. for `npx speedscope` or Chrome DevTools.
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_STACK_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_STACK_PROFILE}`]
+          : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
