@@ -1,8 +1,9 @@
 // The one TanStack Query client: server state for the whole app lives in its cache. A failed
 // mutation whose caller shows nothing itself becomes a notification with the plain sentence.
-import { MutationCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { toAppError } from './errors';
+import { connection } from './connection';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -20,10 +21,22 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return transient && failureCount < 2;
 }
 
+/** Every answer tells the connection store the server is there; a failed fetch, that it is not. */
+function reportToConnection(error: unknown): void {
+  if (error === undefined) connection.report('server', true);
+  else if (toAppError(error).code === 'network') connection.report('server', false);
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({
+      onSuccess: () => reportToConnection(undefined),
+      onError: (error) => reportToConnection(error),
+    }),
     mutationCache: new MutationCache({
+      onSuccess: () => reportToConnection(undefined),
       onError: (error, _variables, _context, mutation) => {
+        reportToConnection(error);
         if (mutation.options.onError || mutation.meta?.errorShownInline) return;
         notifications.show({
           color: 'red',
@@ -39,7 +52,9 @@ export function createQueryClient(): QueryClient {
         staleTime: 30_000,
         retry: shouldRetry,
       },
-      mutations: { retry: false },
+      // A change tried while the server is away fails at once with the plain sentence, and the
+      // form keeps what was typed; TanStack's default would park it silently until reconnect.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

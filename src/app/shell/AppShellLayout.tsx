@@ -26,6 +26,7 @@ import { RoleBadge } from '../../components/RoleBadge';
 import { paths } from '../../config/paths';
 import type { StaffProfile } from '../../features/auth/api/staff-profile-query';
 import classes from './AppShellLayout.module.css';
+import { ConnectionBanner } from './ConnectionBanner';
 
 const links = [
   { to: paths.board, label: 'Board', icon: IconLayoutKanban },
@@ -113,6 +114,7 @@ export function AppShellLayout({ profile, onSignOut, signingOut }: AppShellLayou
         })}
       </AppShell.Navbar>
 
+      <ConnectionBanner />
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense
           fallback={
