@@ -439,6 +439,105 @@ export type Database = {
           },
         ];
       };
+      metal_entries: {
+        Row: {
+          id: string;
+          entry_no: number;
+          order_id: string;
+          step: Database['public']['Enums']['production_step_kind'];
+          kind: Database['public']['Enums']['metal_entry_kind'];
+          metal: Database['public']['Enums']['metal'];
+          grams: number;
+          recovered_grams: number;
+          corrects_id: string | null;
+          reason: string | null;
+          recorded_by: string;
+          recorded_at: string;
+        };
+        Insert: {
+          id?: string;
+          entry_no?: never;
+          order_id: string;
+          step: Database['public']['Enums']['production_step_kind'];
+          kind: Database['public']['Enums']['metal_entry_kind'];
+          metal: Database['public']['Enums']['metal'];
+          grams: number;
+          recovered_grams?: number;
+          corrects_id?: string | null;
+          reason?: string | null;
+          recorded_by?: string;
+          recorded_at?: string;
+        };
+        Update: {
+          id?: string;
+          entry_no?: never;
+          order_id?: string;
+          step?: Database['public']['Enums']['production_step_kind'];
+          kind?: Database['public']['Enums']['metal_entry_kind'];
+          metal?: Database['public']['Enums']['metal'];
+          grams?: number;
+          recovered_grams?: number;
+          corrects_id?: string | null;
+          reason?: string | null;
+          recorded_by?: string;
+          recorded_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'metal_entries_corrects_id_fkey';
+            columns: ['corrects_id'];
+            isOneToOne: false;
+            referencedRelation: 'metal_entries';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'metal_entries_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'metal_entries_recorded_by_fkey';
+            columns: ['recorded_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      metal_loss_norms: {
+        Row: {
+          metal: Database['public']['Enums']['metal'];
+          step: Database['public']['Enums']['production_step_kind'];
+          max_loss_pct: number;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          metal: Database['public']['Enums']['metal'];
+          step: Database['public']['Enums']['production_step_kind'];
+          max_loss_pct: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          metal?: Database['public']['Enums']['metal'];
+          step?: Database['public']['Enums']['production_step_kind'];
+          max_loss_pct?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'metal_loss_norms_updated_by_fkey';
+            columns: ['updated_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       order_events: {
         Row: {
           id: number;
@@ -601,6 +700,38 @@ export type Database = {
             columns: ['intake_request_id'];
             isOneToOne: true;
             referencedRelation: 'intake_requests';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      production_step_settings: {
+        Row: {
+          step: Database['public']['Enums']['production_step_kind'];
+          needs_weights: boolean;
+          return_tolerance_grams: number;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          step: Database['public']['Enums']['production_step_kind'];
+          needs_weights?: boolean;
+          return_tolerance_grams?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          step?: Database['public']['Enums']['production_step_kind'];
+          needs_weights?: boolean;
+          return_tolerance_grams?: number;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'production_step_settings_updated_by_fkey';
+            columns: ['updated_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
             referencedColumns: ['id'];
           },
         ];
@@ -1019,6 +1150,42 @@ export type Database = {
       };
     };
     Views: {
+      metal_ledger_steps: {
+        Row: {
+          order_id: string | null;
+          order_code: string | null;
+          metal: Database['public']['Enums']['metal'] | null;
+          step: Database['public']['Enums']['production_step_kind'] | null;
+          applicable: boolean | null;
+          needs_weights: boolean | null;
+          done_at: string | null;
+          issued_grams: number | null;
+          returned_grams: number | null;
+          recovered_grams: number | null;
+          balance_grams: number | null;
+          status: string | null;
+          on_floor_grams: number | null;
+          loss_grams: number | null;
+          loss_pct: number | null;
+          norm_pct: number | null;
+          flagged: boolean | null;
+          held_by: string | null;
+          held_by_name: string | null;
+          last_entry_at: string | null;
+          closed_at: string | null;
+        };
+        Relationships: [];
+      };
+      metal_on_floor: {
+        Row: {
+          metal: Database['public']['Enums']['metal'] | null;
+          held_by: string | null;
+          held_by_name: string | null;
+          grams: number | null;
+          open_steps: number | null;
+        };
+        Relationships: [];
+      };
       order_board: {
         Row: {
           id: string | null;
@@ -1129,6 +1296,10 @@ export type Database = {
         Args: { p_intake_request_id: string; p_expected_version: number; p_quote_amount: number; p_quote_currency?: string; p_product_name?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
       };
+      correct_metal_entry: {
+        Args: { p_entry_id: string; p_grams: number; p_recovered_grams?: number; p_reason?: string };
+        Returns: Database['public']['Tables']['metal_entries']['Row'];
+      };
       create_staff: {
         Args: { p_email: string; p_password: string; p_display_name: string; p_role: Database['public']['Enums']['staff_role'] };
         Returns: string;
@@ -1145,6 +1316,10 @@ export type Database = {
         Args: { p_weeks?: number };
         Returns: { week: string; requests: number; confirmed: number; median_minutes: number; p90_minutes: number; within_promise_rate: number }[];
       };
+      metal_loss_report: {
+        Args: { p_from: string; p_to: string };
+        Returns: Json;
+      };
       move_order: {
         Args: { p_order_id: string; p_to_stage: Database['public']['Enums']['order_stage']; p_expected_version: number; p_note?: string; p_override_reason?: string };
         Returns: Database['public']['Tables']['orders']['Row'];
@@ -1152,6 +1327,14 @@ export type Database = {
       record_major_change: {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
         Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      record_metal_issue: {
+        Args: { p_order_id: string; p_step: Database['public']['Enums']['production_step_kind']; p_grams: number };
+        Returns: Database['public']['Tables']['metal_entries']['Row'];
+      };
+      record_metal_return: {
+        Args: { p_order_id: string; p_step: Database['public']['Enums']['production_step_kind']; p_returned_grams: number; p_recovered_grams?: number };
+        Returns: Database['public']['Tables']['metal_entries']['Row'];
       };
       record_payment: {
         Args: { p_order_id: string; p_expected_version: number; p_method: Database['public']['Enums']['payment_method']; p_paid_at?: string; p_override_reason?: string };
@@ -1217,6 +1400,7 @@ export type Database = {
       intake_source: 'customizer_look' | 'concierge_form';
       intake_status: 'new' | 'in_review' | 'confirmed' | 'converted' | 'declined';
       metal: 'gold_18k_yellow' | 'gold_18k_white' | 'gold_18k_rose' | 'gold_14k_yellow' | 'gold_14k_white' | 'gold_14k_rose' | 'platinum';
+      metal_entry_kind: 'issue' | 'return';
       order_event_kind: 'created' | 'payment_recorded' | 'stage_changed' | 'cad_sent' | 'cad_tweak_requested' | 'cad_approved' | 'major_change' | 'qc_started' | 'qc_passed' | 'qc_failed' | 'certificate_added' | 'shipped' | 'service_requested' | 'details_changed';
       order_stage: 'intake' | 'awaiting_payment' | 'cad' | 'production' | 'qc' | 'shipping' | 'delivered' | 'on_hold' | 'cancelled';
       payment_method: 'card' | 'shop_pay_installments' | 'installment_plan' | 'bank_transfer';
@@ -1258,6 +1442,7 @@ export const Constants = {
       intake_source: ['customizer_look', 'concierge_form'],
       intake_status: ['new', 'in_review', 'confirmed', 'converted', 'declined'],
       metal: ['gold_18k_yellow', 'gold_18k_white', 'gold_18k_rose', 'gold_14k_yellow', 'gold_14k_white', 'gold_14k_rose', 'platinum'],
+      metal_entry_kind: ['issue', 'return'],
       order_event_kind: ['created', 'payment_recorded', 'stage_changed', 'cad_sent', 'cad_tweak_requested', 'cad_approved', 'major_change', 'qc_started', 'qc_passed', 'qc_failed', 'certificate_added', 'shipped', 'service_requested', 'details_changed'],
       order_stage: ['intake', 'awaiting_payment', 'cad', 'production', 'qc', 'shipping', 'delivered', 'on_hold', 'cancelled'],
       payment_method: ['card', 'shop_pay_installments', 'installment_plan', 'bank_transfer'],
