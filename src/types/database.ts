@@ -508,6 +508,7 @@ export type Database = {
       };
       metal_loss_norms: {
         Row: {
+          id: string;
           metal: Database['public']['Enums']['metal'];
           step: Database['public']['Enums']['production_step_kind'];
           max_loss_pct: number;
@@ -515,6 +516,7 @@ export type Database = {
           updated_by: string | null;
         };
         Insert: {
+          id?: string;
           metal: Database['public']['Enums']['metal'];
           step: Database['public']['Enums']['production_step_kind'];
           max_loss_pct: number;
@@ -522,6 +524,7 @@ export type Database = {
           updated_by?: string | null;
         };
         Update: {
+          id?: string;
           metal?: Database['public']['Enums']['metal'];
           step?: Database['public']['Enums']['production_step_kind'];
           max_loss_pct?: number;

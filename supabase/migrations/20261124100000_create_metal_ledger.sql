@@ -48,6 +48,8 @@ select s from unnest(enum_range(null::public.production_step_kind)) s;
 -- The loss a step may show before it is flagged, per metal and step, as a percentage of the
 -- metal issued. Loss here is what neither came back on the piece nor as recovered scrap/sprue.
 create table public.metal_loss_norms (
+  -- A single-column handle for one cell of the grid (the editor's row key, REST filters).
+  id uuid not null default gen_random_uuid() constraint metal_loss_norms_id_key unique,
   metal public.metal not null,
   step public.production_step_kind not null,
   max_loss_pct numeric(5, 2) not null

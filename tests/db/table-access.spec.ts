@@ -523,6 +523,63 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       },
       patch: () => ({ note: 'Rewritten triage' }),
     },
+    {
+      // The metal ledger is append-only: nobody updates or deletes an entry.
+      table: 'metal_entries',
+      key: 'id',
+      allowed: { select: staff, insert: ['workshop', 'manager'], update: [], delete: [] },
+      make: async () => {
+        const order = await createOrder(svc, 'production', { ready: false });
+        const row = (await one(
+          svc
+            .from('metal_entries')
+            .insert({
+              order_id: order.id,
+              step: 'casting',
+              kind: 'issue',
+              grams: 8.5,
+              recorded_by: staffId('workshop'),
+            })
+            .select('id')
+            .single(),
+        )) as { id: string };
+        return row.id;
+      },
+      insertRow: async () => ({
+        order_id: (await createOrder(svc, 'production', { ready: false })).id,
+        step: 'casting',
+        kind: 'issue',
+        grams: 9.25,
+      }),
+      patch: () => ({ grams: 1 }),
+    },
+    {
+      table: 'metal_loss_norms',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: ['manager'], delete: [] },
+      make: async () =>
+        (
+          (await one(
+            svc
+              .from('metal_loss_norms')
+              .select('id')
+              .eq('metal', 'gold_14k_white')
+              .eq('step', 'reinforcement')
+              .single(),
+          )) as { id: string }
+        ).id,
+      insertRow: async () => ({ metal: 'platinum', step: 'casting', max_loss_pct: 50 }),
+      // The seeded default, so an allowed update leaves the house's norm as it was.
+      patch: () => ({ max_loss_pct: 1 }),
+    },
+    {
+      table: 'production_step_settings',
+      key: 'step',
+      allowed: { select: staff, insert: [], update: ['manager'], delete: [] },
+      make: async () => 'reinforcement',
+      insertRow: async () => ({ step: 'casting' }),
+      patch: () => ({ return_tolerance_grams: 0.05 }),
+    },
   ];
 
   it('covers every table in public (as the generated database types list them)', () => {
