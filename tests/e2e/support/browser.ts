@@ -1,7 +1,12 @@
 // Headless Chromium for the e2e specs: Debian's package (playwright's own download does not
 // work here). Missing browser: a loud skip on a laptop, a clear failure in CI.
+// Every page opened in a browser launched here is watched (support/page-health): a test fails
+// when a page threw, left a promise rejection unhandled, or logged an error or warning that the
+// spec did not declare as expected with allowPageProblems().
 import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, afterEach, expect } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
+import { watchPage } from './page-health';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -14,9 +19,33 @@ if (!hasChromium) {
   console.warn(`\n⚠ ${message} Skipping the end-to-end tests.\n`);
 }
 
+const expected: RegExp[] = [];
+const collectors: (() => string[])[] = [];
+
+/**
+ * Console lines this spec provokes on purpose (a refusal's 4xx, the browser's own lines while
+ * a server is stopped), for the rest of the file. Say why beside each pattern.
+ */
+export function allowPageProblems(...patterns: RegExp[]): void {
+  expected.push(...patterns);
+}
+
+/** What the watched pages did wrong since the last call (the hooks below call it). */
+export function takePageProblems(): string[] {
+  return collectors.flatMap((take) => take());
+}
+
+// Registered when a spec imports this module, so each spec gets them without asking.
+afterEach(() => {
+  expect(takePageProblems(), 'page errors, unhandled rejections or console errors').toEqual([]);
+});
+afterAll(() => {
+  expect(takePageProblems(), 'page errors after the last test').toEqual([]);
+});
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--no-sandbox',
@@ -28,4 +57,12 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // browser.newPage() goes through newContext() too, so every page is covered.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on('page', (page) => collectors.push(watchPage(page, { allow: expected })));
+    return context;
+  };
+  return browser;
 }

@@ -8,20 +8,28 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Collects uncaught errors, unhandled rejections and console errors of a page. */
+/**
+ * Collects uncaught errors, unhandled rejections, console errors and warnings of a page. A
+ * failed resource names its URL, so a spec can allow the one refusal (4xx) it provokes on
+ * purpose and still fail on any other. Patterns are read when a line arrives: a spec may add
+ * to the array after the page was opened.
+ */
 export function watchPage(page: Page, options: { allow?: RegExp[] } = {}): () => string[] {
   const problems: string[] = [];
   const allowed = (text: string) => options.allow?.some((re) => re.test(text)) ?? false;
-  // Chromium reports an unhandled promise rejection as a page error too.
-  page.on('pageerror', (error) => {
-    if (!allowed(error.message)) problems.push(`uncaught: ${error.message}`);
-  });
+  const add = (text: string) => {
+    if (!allowed(text)) problems.push(text);
+  };
+  // Chromium reports an unhandled promise rejection as a page error too ("Uncaught (in promise)").
+  page.on('pageerror', (error) => add(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const text = message.text();
-    // The browser's own network lines: refusals (4xx) are expected answers the app explains.
-    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
-    if (!allowed(text)) problems.push(`console: ${text}`);
+    const type = message.type();
+    if (type !== 'error' && type !== 'warning') return;
+    let text = message.text();
+    // The browser's own line ("Failed to load resource: … status of 409") does not say which
+    // resource; its location does.
+    if (/^Failed to load resource/.test(text)) text = `${text} ${message.location().url}`;
+    add(`console ${type}: ${text}`);
   });
   return () => problems.splice(0);
 }
