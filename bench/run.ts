@@ -7,7 +7,7 @@ import { runRealtimeBench, type RealtimeBenchResult } from './realtime';
 import { benchStorage, type StorageBench } from './storage';
 import { benchApp, type AppBench } from './app';
 import { benchBoardBrowser, printBoardBrowser, type BoardBrowserBench } from './board-browser';
-import { benchBundle, type RouteBundle } from './bundle';
+import { benchBundle, printBundle, type RouteBundle } from './bundle';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
@@ -112,16 +112,7 @@ async function main() {
   if (want('bundle')) {
     console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
     results.bundle = await benchBundle();
-    console.table(
-      results.bundle.map((b) => ({
-        route: b.route,
-        'JS kB': fmt(b.jsGzipKb),
-        'CSS kB': fmt(b.cssGzipKb),
-        files: b.files,
-        'JS target': '≤ 200 kB',
-        meets: b.jsGzipKb <= 200 ? 'yes' : 'NO',
-      })),
-    );
+    printBundle(results.bundle);
   }
 
   const file = new URL('./results.json', import.meta.url);

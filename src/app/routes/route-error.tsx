@@ -35,14 +35,23 @@ export function RouteError({ fullPage = false }: { fullPage?: boolean }) {
   const appError = toAppError(error);
   // Expected refusals (AppError) need no console noise; real bugs do, during development.
   if (import.meta.env.DEV && !(error instanceof AppError)) console.error(error);
+  // A page's code that did not download (a new release replaced it, or the network dropped) is
+  // not fetched again by the router: only a reload brings it.
+  const missingCode = isMissingChunk(error);
   return (
     <EmptyState
       icon={<IconAlertTriangle size={28} />}
-      title="This page could not be shown"
+      // A refusal or an unreachable server has its own sentence; anything else is the page's
+      // own fault (a render error), said plainly.
+      title={
+        appError.code === 'unknown' ? 'This page hit a problem' : 'This page could not be shown'
+      }
       action={
         <Group justify="center">
           <Button
-            onClick={() => void revalidator.revalidate()}
+            // Revalidating re-runs the loaders and resets the boundary, so a page that threw
+            // while rendering gets a fresh render.
+            onClick={() => (missingCode ? window.location.reload() : void revalidator.revalidate())}
             loading={revalidator.state === 'loading'}
           >
             Try again
@@ -73,5 +82,15 @@ export function NotFound() {
     >
       There is no page at this address.
     </EmptyState>
+  );
+}
+
+/** The browser's words for a dynamic import that failed (Chromium, Firefox, Safari). */
+function isMissingChunk(error: unknown): boolean {
+  return (
+    error instanceof TypeError &&
+    /dynamically imported module|Importing a module script failed|error loading dynamically/i.test(
+      error.message,
+    )
   );
 }
