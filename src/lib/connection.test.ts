@@ -96,12 +96,17 @@ describe('connection store', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(probe).not.toHaveBeenCalled();
 
-    // The socket closed: the probe finds out whether requests still get through.
+    // The socket closed: the probe finds out at once whether requests still get through, then
+    // asks again every interval.
     store.report('realtime', false);
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(0);
     expect(probe).toHaveBeenCalledTimes(1);
     expect(store.reachable()).toBe(false);
-    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(probe).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(probe).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(probe).toHaveBeenCalledTimes(3);
 
     serverUp = true;
@@ -121,7 +126,7 @@ describe('connection store', () => {
     const store = createConnectionStore({ probeIntervalMs: 1_000 });
     store.setProbe(() => Promise.reject(new TypeError('Failed to fetch')));
     store.report('browser', false);
-    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.advanceTimersByTimeAsync(0);
     expect(store.downSources().sort()).toEqual(['browser', 'server']);
   });
 });

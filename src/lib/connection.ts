@@ -53,9 +53,10 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
     emit();
   };
 
-  const scheduleProbe = () => {
+  /** The first probe of an outage runs at once: paused queries depend on knowing quickly. */
+  const scheduleProbe = (delayMs = probeIntervalMs) => {
     if (probeTimer !== undefined || probing || !probe || down.size === 0) return;
-    probeTimer = setTimeout(runProbe, probeIntervalMs);
+    probeTimer = setTimeout(runProbe, delayMs);
   };
 
   const runProbe = () => {
@@ -77,8 +78,9 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
     if (down.size > 0) {
       clearTimeout(recoveredTimer);
       recoveredTimer = undefined;
+      const starting = status !== 'down';
       setStatus('down');
-      scheduleProbe();
+      scheduleProbe(starting ? 0 : probeIntervalMs);
       return;
     }
     clearTimeout(probeTimer);
@@ -124,7 +126,7 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
       if (!next) {
         clearTimeout(probeTimer);
         probeTimer = undefined;
-      } else scheduleProbe();
+      } else scheduleProbe(0);
     },
   };
 }

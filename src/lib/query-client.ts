@@ -50,7 +50,13 @@ export function createQueryClient(): QueryClient {
         // A workshop board is looked at for hours; 30 s keeps tab switches from refetching
         // everything while realtime events keep the cache fresh.
         staleTime: 30_000,
-        retry: shouldRetry,
+        // Each failed attempt tells the connection store at once (not only the last one), so a
+        // query whose server went away pauses before its retries run out: it keeps its data and
+        // the forms built on it, instead of turning into an error state that replaces them.
+        retry: (failureCount, error) => {
+          reportToConnection(error);
+          return shouldRetry(failureCount, error);
+        },
       },
       // A change tried while the server is away fails at once with the plain sentence, and the
       // form keeps what was typed; TanStack's default would park it silently until reconnect.

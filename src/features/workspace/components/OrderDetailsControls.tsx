@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { toAppError } from '../../../lib/errors';
 import { staffRoleLabels } from '../../../lib/staff-roles';
 import { priorityLabels } from '../lib/labels';
 import { workspaceQueries } from '../api/workspace-queries';
@@ -27,7 +28,14 @@ export function OrderDetailsControls({ order }: Props) {
   const save = (changes: OrderDetailsChanges) =>
     update.mutate(
       { orderId: order.id, expectedVersion: order.version, changes },
-      { onSettled: () => setDraft(null) },
+      {
+        onSuccess: () => setDraft(null),
+        // A refusal shows the order's own date again; a server out of reach keeps what was
+        // typed, to save once it is back.
+        onError: (error) => {
+          if (toAppError(error).code !== 'network') setDraft(null);
+        },
+      },
     );
 
   const staffOptions = (staff.data ?? []).map((s) => ({
