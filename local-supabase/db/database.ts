@@ -96,3 +96,41 @@ export function affectedFromTag(tag: string | undefined): number | undefined {
   const count = tag?.match(/ (\d+)$/)?.[1];
   return count === undefined ? undefined : Number(count);
 }
+
+/**
+ * Named prepared statements for one connection, as PostgREST prepares its statements
+ * (db-prepared-statements): a text seen before on this connection is bound straight to its
+ * parsed form, and after a few runs Postgres reuses a generic plan — parse and plan were most
+ * of the database's time on a one-row read. Values are never part of the text, so the shapes
+ * are few; past the cap, statements go unnamed. Plans stay correct across roles, search_path
+ * and schema changes: Postgres revalidates its cached plans itself.
+ */
+export class PreparedNames {
+  private static counter = 0;
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly max = 500) {}
+
+  /** The statement name to bind ('' = unnamed), and whether it must be parsed first. */
+  lookup(sql: string): { name: string; parse: boolean } {
+    const known = this.names.get(sql);
+    if (known !== undefined) return { name: known, parse: false };
+    if (this.names.size >= this.max) return { name: '', parse: true };
+    const name = `loupe_${++PreparedNames.counter}`;
+    this.names.set(sql, name);
+    return { name, parse: true };
+  }
+
+  /**
+   * After a failed pipeline it is unknown which of its new statements the server parsed before
+   * the error: forget them (a later use parses again under a fresh name, so names never
+   * collide). "cached plan must not change result type" (0A000: a schema change under a
+   * prepared statement) or "prepared statement … does not exist" (26000: a script ran
+   * DEALLOCATE/DISCARD ALL on this connection): forget everything.
+   */
+  forget(sqls: string[], error: unknown): void {
+    const code = (error as { code?: string } | null)?.code;
+    if (code === '0A000' || code === '26000') this.names.clear();
+    for (const sql of sqls) this.names.delete(sql);
+  }
+}

@@ -5,16 +5,18 @@
 // and collects a result per step. Values are bound as untyped text, as in a plain `$n`.
 import pg from 'pg';
 import type { Field, QueryResult, Step } from './database';
-import { affectedFromTag, textParam } from './database';
+import { PreparedNames, affectedFromTag, textParam } from './database';
 
 type Connection = {
   stream: { cork?: () => void; uncork?: () => void };
   parse(config: { text: string; name?: string; types?: number[] }): void;
-  bind(config: { values: (string | null)[] }): void;
+  bind(config: { statement?: string; values: (string | null)[] }): void;
   describe(config: { type: 'P' | 'S'; name?: string }): void;
   execute(config: { rows?: number }): void;
   sync(): void;
 };
+
+const preparedByConnection = new WeakMap<Connection, PreparedNames>();
 
 type RowDescription = { fields: { name: string; dataTypeID: number }[] };
 
@@ -28,6 +30,10 @@ class Pipeline {
   // pg's Client.query(submittable) sets a callback on submittables that lack one; ours is unused.
   callback?: unknown;
 
+  private prepared: PreparedNames | undefined;
+  /** Statements first parsed by this pipeline: forgotten again if it fails. */
+  private readonly parsedHere: string[] = [];
+
   constructor(private readonly steps: Step[]) {
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
   }
@@ -40,11 +46,19 @@ class Pipeline {
     // node-postgres writes each protocol message with its own socket write; corked, the whole
     // pipeline leaves in one writev (a read's 17 messages were 17 syscalls and most of the
     // stack's CPU time under load). pg's own Query corks the same way.
+    // Named statements per connection (PreparedNames says why).
+    let prepared = preparedByConnection.get(connection);
+    if (!prepared) preparedByConnection.set(connection, (prepared = new PreparedNames()));
+    this.prepared = prepared;
     connection.stream.cork?.();
     try {
       for (const step of this.steps) {
-        connection.parse({ text: step.sql, types: [] });
-        connection.bind({ values: (step.params ?? []).map(textParam) });
+        const { name, parse } = prepared.lookup(step.sql);
+        if (parse) {
+          if (name) this.parsedHere.push(step.sql);
+          connection.parse({ text: step.sql, name, types: [] });
+        }
+        connection.bind({ statement: name, values: (step.params ?? []).map(textParam) });
         connection.describe({ type: 'P' });
         connection.execute({ rows: 0 });
       }
@@ -90,6 +104,7 @@ class Pipeline {
     // node-postgres drops the active query on an ErrorResponse (ReadyForQuery then goes to the
     // client, which queues the next query behind it), so the pipeline settles here. The server
     // has skipped the rest of our messages up to the Sync.
+    this.prepared?.forget(this.parsedHere, error);
     this.settle.reject(error);
   }
 

@@ -12,19 +12,23 @@ import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Database, Field, QueryResult, Step, Tx } from './database';
-import { Mutex, affectedFromTag, textParam } from './database';
+import { Mutex, PreparedNames, affectedFromTag, textParam } from './database';
 
 const { serialize } = protocol;
 const BEGIN: Step = { sql: 'BEGIN' };
 const BEGIN_READ_ONLY: Step = { sql: 'BEGIN READ ONLY' };
 const COMMIT: Step = { sql: 'COMMIT' };
 
-function encode(steps: Step[]): Uint8Array {
+function encode(steps: Step[], prepared: PreparedNames, parsedHere: string[]): Uint8Array {
   const parts: Uint8Array[] = [];
   for (const step of steps) {
+    const { name, parse } = prepared.lookup(step.sql);
+    if (parse) {
+      if (name) parsedHere.push(step.sql);
+      parts.push(serialize.parse({ text: step.sql, name }));
+    }
     parts.push(
-      serialize.parse({ text: step.sql }),
-      serialize.bind({ values: (step.params ?? []).map(textParam) }),
+      serialize.bind({ statement: name, values: (step.params ?? []).map(textParam) }),
       serialize.describe({ type: 'P' }),
       serialize.execute({}),
     );
@@ -47,12 +51,21 @@ export async function openPglite(dataDir: string | 'memory'): Promise<Database> 
     extensions: { pgcrypto, uuid_ossp, pg_trgm, btree_gist },
   });
   const mutex = new Mutex();
+  // PGlite is one connection: one set of named statements (PreparedNames says why).
+  const prepared = new PreparedNames();
 
   /** One call into WASM for all the steps; one result per step. Throws the first error. */
   const pipeline = async (steps: Step[]): Promise<QueryResult[]> => {
-    const messages = (await db.execProtocolStream(encode(steps), {
-      syncToFs: false,
-    })) as unknown as Message[];
+    const parsedHere: string[] = [];
+    let messages: Message[];
+    try {
+      messages = (await db.execProtocolStream(encode(steps, prepared, parsedHere), {
+        syncToFs: false,
+      })) as unknown as Message[];
+    } catch (error) {
+      prepared.forget(parsedHere, error);
+      throw error;
+    }
     const results: QueryResult[] = [];
     let fields: Field[] = [];
     let parsers: ((text: string) => unknown)[] = [];
