@@ -137,6 +137,7 @@ export type Database = {
           attachment_id: string | null;
           added_by: string | null;
           created_at: string;
+          stone_id: string | null;
         };
         Insert: {
           id?: string;
@@ -150,6 +151,7 @@ export type Database = {
           attachment_id?: string | null;
           added_by?: string | null;
           created_at?: string;
+          stone_id?: string | null;
         };
         Update: {
           id?: string;
@@ -163,6 +165,7 @@ export type Database = {
           attachment_id?: string | null;
           added_by?: string | null;
           created_at?: string;
+          stone_id?: string | null;
         };
         Relationships: [
           {
@@ -184,6 +187,13 @@ export type Database = {
             columns: ['order_id'];
             isOneToOne: false;
             referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'certificates_stone_id_fkey';
+            columns: ['stone_id'];
+            isOneToOne: false;
+            referencedRelation: 'stones';
             referencedColumns: ['id'];
           },
         ];
@@ -439,6 +449,59 @@ export type Database = {
           },
         ];
       };
+      melee_lots: {
+        Row: {
+          id: string;
+          lot_code: string;
+          shape: string;
+          size_mm: number | null;
+          colour: string | null;
+          clarity: string | null;
+          count_received: number;
+          carat_received: number;
+          count_left: number;
+          carat_left: number;
+          received_by: string | null;
+          received_at: string;
+        };
+        Insert: {
+          id?: string;
+          lot_code: string;
+          shape?: string;
+          size_mm?: number | null;
+          colour?: string | null;
+          clarity?: string | null;
+          count_received: number;
+          carat_received: number;
+          count_left: number;
+          carat_left: number;
+          received_by?: string | null;
+          received_at?: string;
+        };
+        Update: {
+          id?: string;
+          lot_code?: string;
+          shape?: string;
+          size_mm?: number | null;
+          colour?: string | null;
+          clarity?: string | null;
+          count_received?: number;
+          carat_received?: number;
+          count_left?: number;
+          carat_left?: number;
+          received_by?: string | null;
+          received_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'melee_lots_received_by_fkey';
+            columns: ['received_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       metal_entries: {
         Row: {
           id: string;
@@ -622,6 +685,7 @@ export type Database = {
           created_at: string;
           updated_at: string;
           stage_clock_paused_at: string | null;
+          customer_change_requested_at: string | null;
         };
         Insert: {
           id?: string;
@@ -652,6 +716,7 @@ export type Database = {
           created_at?: string;
           updated_at?: string;
           stage_clock_paused_at?: string | null;
+          customer_change_requested_at?: string | null;
         };
         Update: {
           id?: string;
@@ -682,6 +747,7 @@ export type Database = {
           created_at?: string;
           updated_at?: string;
           stage_clock_paused_at?: string | null;
+          customer_change_requested_at?: string | null;
         };
         Relationships: [
           {
@@ -962,6 +1028,92 @@ export type Database = {
         };
         Relationships: [];
       };
+      review_links: {
+        Row: {
+          id: string;
+          order_id: string;
+          kind: Database['public']['Enums']['review_link_kind'];
+          cad_sent_event_id: number | null;
+          cad_round: number | null;
+          show_quote: boolean;
+          created_by: string | null;
+          created_at: string;
+          expires_at: string;
+          revoked_at: string | null;
+          revoked_by: string | null;
+          opened_at: string | null;
+          last_opened_at: string | null;
+          decided_at: string | null;
+          decision: Database['public']['Enums']['review_decision'] | null;
+          decision_note: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          kind: Database['public']['Enums']['review_link_kind'];
+          cad_sent_event_id?: number | null;
+          cad_round?: number | null;
+          show_quote?: boolean;
+          created_by?: string | null;
+          created_at?: string;
+          expires_at: string;
+          revoked_at?: string | null;
+          revoked_by?: string | null;
+          opened_at?: string | null;
+          last_opened_at?: string | null;
+          decided_at?: string | null;
+          decision?: Database['public']['Enums']['review_decision'] | null;
+          decision_note?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          kind?: Database['public']['Enums']['review_link_kind'];
+          cad_sent_event_id?: number | null;
+          cad_round?: number | null;
+          show_quote?: boolean;
+          created_by?: string | null;
+          created_at?: string;
+          expires_at?: string;
+          revoked_at?: string | null;
+          revoked_by?: string | null;
+          opened_at?: string | null;
+          last_opened_at?: string | null;
+          decided_at?: string | null;
+          decision?: Database['public']['Enums']['review_decision'] | null;
+          decision_note?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'review_links_cad_sent_event_id_fkey';
+            columns: ['cad_sent_event_id'];
+            isOneToOne: false;
+            referencedRelation: 'order_events';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'review_links_created_by_fkey';
+            columns: ['created_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'review_links_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'review_links_revoked_by_fkey';
+            columns: ['revoked_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       service_requests: {
         Row: {
           id: string;
@@ -1133,21 +1285,171 @@ export type Database = {
           },
         ];
       };
+      stone_allocations: {
+        Row: {
+          id: string;
+          order_id: string;
+          stone_id: string | null;
+          melee_lot_id: string | null;
+          stone_count: number;
+          carat: number | null;
+          allocated_by: string | null;
+          allocated_at: string;
+          set_at: string | null;
+          set_by: string | null;
+          released_at: string | null;
+          released_by: string | null;
+          release_reason: string | null;
+        };
+        Insert: {
+          id?: string;
+          order_id: string;
+          stone_id?: string | null;
+          melee_lot_id?: string | null;
+          stone_count?: number;
+          carat?: number | null;
+          allocated_by?: string | null;
+          allocated_at?: string;
+          set_at?: string | null;
+          set_by?: string | null;
+          released_at?: string | null;
+          released_by?: string | null;
+          release_reason?: string | null;
+        };
+        Update: {
+          id?: string;
+          order_id?: string;
+          stone_id?: string | null;
+          melee_lot_id?: string | null;
+          stone_count?: number;
+          carat?: number | null;
+          allocated_by?: string | null;
+          allocated_at?: string;
+          set_at?: string | null;
+          set_by?: string | null;
+          released_at?: string | null;
+          released_by?: string | null;
+          release_reason?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stone_allocations_allocated_by_fkey';
+            columns: ['allocated_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stone_allocations_melee_lot_id_fkey';
+            columns: ['melee_lot_id'];
+            isOneToOne: false;
+            referencedRelation: 'melee_lots';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stone_allocations_order_id_fkey';
+            columns: ['order_id'];
+            isOneToOne: false;
+            referencedRelation: 'orders';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stone_allocations_released_by_fkey';
+            columns: ['released_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stone_allocations_set_by_fkey';
+            columns: ['set_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'stone_allocations_stone_id_fkey';
+            columns: ['stone_id'];
+            isOneToOne: true;
+            referencedRelation: 'stones';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      stones: {
+        Row: {
+          id: string;
+          lab: Database['public']['Enums']['certificate_lab'];
+          report_number: string;
+          carat: number;
+          colour: string;
+          clarity: string;
+          shape: string;
+          note: string | null;
+          received_by: string | null;
+          received_at: string;
+        };
+        Insert: {
+          id?: string;
+          lab: Database['public']['Enums']['certificate_lab'];
+          report_number: string;
+          carat: number;
+          colour: string;
+          clarity: string;
+          shape: string;
+          note?: string | null;
+          received_by?: string | null;
+          received_at?: string;
+        };
+        Update: {
+          id?: string;
+          lab?: Database['public']['Enums']['certificate_lab'];
+          report_number?: string;
+          carat?: number;
+          colour?: string;
+          clarity?: string;
+          shape?: string;
+          note?: string | null;
+          received_by?: string | null;
+          received_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'stones_received_by_fkey';
+            columns: ['received_by'];
+            isOneToOne: false;
+            referencedRelation: 'staff';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       workshop_settings: {
         Row: {
           id: boolean;
           timezone: string;
           updated_at: string;
+          house_name: string;
+          review_link_days: number;
+          review_link_max_failures: number;
+          review_link_failure_window_minutes: number;
         };
         Insert: {
           id?: boolean;
           timezone?: string;
           updated_at?: string;
+          house_name?: string;
+          review_link_days?: number;
+          review_link_max_failures?: number;
+          review_link_failure_window_minutes?: number;
         };
         Update: {
           id?: boolean;
           timezone?: string;
           updated_at?: string;
+          house_name?: string;
+          review_link_days?: number;
+          review_link_max_failures?: number;
+          review_link_failure_window_minutes?: number;
         };
         Relationships: [];
       };
@@ -1265,8 +1567,101 @@ export type Database = {
         };
         Relationships: [];
       };
+      order_stone_allocations: {
+        Row: {
+          allocation_id: string | null;
+          order_id: string | null;
+          order_code: string | null;
+          kind: string | null;
+          state: string | null;
+          stone_id: string | null;
+          lab: Database['public']['Enums']['certificate_lab'] | null;
+          report_number: string | null;
+          carat: number | null;
+          colour: string | null;
+          clarity: string | null;
+          shape: string | null;
+          melee_lot_id: string | null;
+          lot_code: string | null;
+          size_mm: number | null;
+          stone_count: number | null;
+          allocated_at: string | null;
+          allocated_by: string | null;
+          set_at: string | null;
+        };
+        Relationships: [];
+      };
+      review_link_list: {
+        Row: {
+          id: string | null;
+          order_id: string | null;
+          order_code: string | null;
+          kind: Database['public']['Enums']['review_link_kind'] | null;
+          cad_round: number | null;
+          cad_sent_event_id: number | null;
+          show_quote: boolean | null;
+          created_by: string | null;
+          created_by_name: string | null;
+          created_at: string | null;
+          expires_at: string | null;
+          revoked_at: string | null;
+          revoked_by: string | null;
+          opened_at: string | null;
+          last_opened_at: string | null;
+          decided_at: string | null;
+          decision: Database['public']['Enums']['review_decision'] | null;
+          decision_note: string | null;
+          state: string | null;
+          round_open: boolean | null;
+        };
+        Relationships: [];
+      };
+      stone_certificate_checks: {
+        Row: {
+          order_id: string | null;
+          allocation_id: string | null;
+          stone_id: string | null;
+          stone_lab: Database['public']['Enums']['certificate_lab'] | null;
+          stone_report_number: string | null;
+          stone_carat: number | null;
+          certificate_id: string | null;
+          certificate_lab: Database['public']['Enums']['certificate_lab'] | null;
+          certificate_report_number: string | null;
+          certificate_carat: number | null;
+          status: string | null;
+        };
+        Relationships: [];
+      };
+      stone_inventory: {
+        Row: {
+          id: string | null;
+          lab: Database['public']['Enums']['certificate_lab'] | null;
+          report_number: string | null;
+          carat: number | null;
+          colour: string | null;
+          clarity: string | null;
+          shape: string | null;
+          note: string | null;
+          received_at: string | null;
+          state: string | null;
+          allocation_id: string | null;
+          order_id: string | null;
+          order_code: string | null;
+          allocated_at: string | null;
+          set_at: string | null;
+        };
+        Relationships: [];
+      };
     };
     Functions: {
+      allocate_melee: {
+        Args: { p_order_id: string; p_lot_id: string; p_count: number; p_carat?: number };
+        Returns: Database['public']['Tables']['stone_allocations']['Row'];
+      };
+      allocate_stone: {
+        Args: { p_order_id: string; p_stone_id: string };
+        Returns: Database['public']['Tables']['stone_allocations']['Row'];
+      };
       analytics_report: {
         Args: { p_from: string; p_to: string; p_product?: Database['public']['Enums']['product_base'] };
         Returns: Json;
@@ -1302,6 +1697,10 @@ export type Database = {
       correct_metal_entry: {
         Args: { p_entry_id: string; p_grams: number; p_recovered_grams?: number; p_reason?: string };
         Returns: Database['public']['Tables']['metal_entries']['Row'];
+      };
+      create_review_link: {
+        Args: { p_order_id: string; p_kind: string; p_show_quote?: boolean };
+        Returns: Json;
       };
       create_staff: {
         Args: { p_email: string; p_password: string; p_display_name: string; p_role: Database['public']['Enums']['staff_role'] };
@@ -1347,6 +1746,10 @@ export type Database = {
         Args: { p_step_id: string; p_done: boolean; p_note?: string };
         Returns: Database['public']['Tables']['production_steps']['Row'];
       };
+      release_stone_allocation: {
+        Args: { p_allocation_id: string; p_reason?: string };
+        Returns: Database['public']['Tables']['stone_allocations']['Row'];
+      };
       reorder_qc_template_items: {
         Args: { p_template_id: string; p_item_ids: string[] };
         Returns: Database['public']['Tables']['qc_template_items']['Row'][];
@@ -1354,6 +1757,18 @@ export type Database = {
       request_cad_tweak: {
         Args: { p_order_id: string; p_expected_version: number; p_note: string };
         Returns: Database['public']['Tables']['orders']['Row'];
+      };
+      review_decide: {
+        Args: { p_token: string; p_decision: string; p_note?: string };
+        Returns: Json;
+      };
+      review_page: {
+        Args: { p_token: string };
+        Returns: Json;
+      };
+      revoke_review_link: {
+        Args: { p_id: string };
+        Returns: Database['public']['Tables']['review_links']['Row'];
       };
       send_cad_to_customer: {
         Args: { p_order_id: string; p_expected_version: number; p_note?: string };
@@ -1404,13 +1819,15 @@ export type Database = {
       intake_status: 'new' | 'in_review' | 'confirmed' | 'converted' | 'declined';
       metal: 'gold_18k_yellow' | 'gold_18k_white' | 'gold_18k_rose' | 'gold_14k_yellow' | 'gold_14k_white' | 'gold_14k_rose' | 'platinum';
       metal_entry_kind: 'issue' | 'return';
-      order_event_kind: 'created' | 'payment_recorded' | 'stage_changed' | 'cad_sent' | 'cad_tweak_requested' | 'cad_approved' | 'major_change' | 'qc_started' | 'qc_passed' | 'qc_failed' | 'certificate_added' | 'shipped' | 'service_requested' | 'details_changed';
+      order_event_kind: 'created' | 'payment_recorded' | 'stage_changed' | 'cad_sent' | 'cad_tweak_requested' | 'cad_approved' | 'major_change' | 'qc_started' | 'qc_passed' | 'qc_failed' | 'certificate_added' | 'shipped' | 'service_requested' | 'details_changed' | 'major_change_requested';
       order_stage: 'intake' | 'awaiting_payment' | 'cad' | 'production' | 'qc' | 'shipping' | 'delivered' | 'on_hold' | 'cancelled';
       payment_method: 'card' | 'shop_pay_installments' | 'installment_plan' | 'bank_transfer';
       product_base: 'bespoke_ring' | 'stacking_rings' | 'layering_trio' | 'earscape';
       production_step_kind: 'casting' | 'forming' | 'polishing' | 'hand_setting' | 'reinforcement';
       qc_item_result: 'pending' | 'pass' | 'fail';
       qc_run_status: 'in_progress' | 'passed' | 'failed';
+      review_decision: 'approve' | 'tweak' | 'major_change';
+      review_link_kind: 'cad_review' | 'status';
       service_kind: 'resize' | 'cleaning' | 'polish' | 'prong_check';
       service_status: 'open' | 'in_progress' | 'done' | 'declined';
       sla_unit: 'hours' | 'days' | 'business_days';
@@ -1446,13 +1863,15 @@ export const Constants = {
       intake_status: ['new', 'in_review', 'confirmed', 'converted', 'declined'],
       metal: ['gold_18k_yellow', 'gold_18k_white', 'gold_18k_rose', 'gold_14k_yellow', 'gold_14k_white', 'gold_14k_rose', 'platinum'],
       metal_entry_kind: ['issue', 'return'],
-      order_event_kind: ['created', 'payment_recorded', 'stage_changed', 'cad_sent', 'cad_tweak_requested', 'cad_approved', 'major_change', 'qc_started', 'qc_passed', 'qc_failed', 'certificate_added', 'shipped', 'service_requested', 'details_changed'],
+      order_event_kind: ['created', 'payment_recorded', 'stage_changed', 'cad_sent', 'cad_tweak_requested', 'cad_approved', 'major_change', 'qc_started', 'qc_passed', 'qc_failed', 'certificate_added', 'shipped', 'service_requested', 'details_changed', 'major_change_requested'],
       order_stage: ['intake', 'awaiting_payment', 'cad', 'production', 'qc', 'shipping', 'delivered', 'on_hold', 'cancelled'],
       payment_method: ['card', 'shop_pay_installments', 'installment_plan', 'bank_transfer'],
       product_base: ['bespoke_ring', 'stacking_rings', 'layering_trio', 'earscape'],
       production_step_kind: ['casting', 'forming', 'polishing', 'hand_setting', 'reinforcement'],
       qc_item_result: ['pending', 'pass', 'fail'],
       qc_run_status: ['in_progress', 'passed', 'failed'],
+      review_decision: ['approve', 'tweak', 'major_change'],
+      review_link_kind: ['cad_review', 'status'],
       service_kind: ['resize', 'cleaning', 'polish', 'prong_check'],
       service_status: ['open', 'in_progress', 'done', 'declined'],
       sla_unit: ['hours', 'days', 'business_days'],

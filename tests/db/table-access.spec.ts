@@ -38,6 +38,20 @@ const next = () => ++serial + Math.floor(Math.random() * 1_000_000) * 1000;
 let dayOffset = Math.floor(Math.random() * 20_000);
 const nextDay = () =>
   new Date(Date.UTC(2031, 0, 1) + dayOffset++ * 86_400_000).toISOString().slice(0, 10);
+/** A certified stone (a GIA number no other case uses) and a melee lot, as received. */
+const matrixStone = () => ({
+  lab: 'GIA',
+  report_number: String(3_000_000_000 + next()),
+  carat: 0.75,
+  colour: 'G',
+  clarity: 'VS2',
+  shape: 'Round',
+});
+const matrixLot = () => ({
+  lot_code: `MX-${next().toString(36).toUpperCase()}`,
+  count_received: 50,
+  carat_received: 0.5,
+});
 
 describe.each(dbTargets())('table access on $engine', (t) => {
   const svc = serviceClient(t);
@@ -579,6 +593,78 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       make: async () => 'reinforcement',
       insertRow: async () => ({ step: 'casting' }),
       patch: () => ({ return_tolerance_grams: 0.05 }),
+    },
+    // Stones: the workshop and managers receive stones and allocate them; managers remove
+    // inventory; allocations are released (an update), never deleted.
+    {
+      table: 'stones',
+      key: 'id',
+      allowed: {
+        select: staff,
+        insert: ['workshop', 'manager'],
+        update: ['workshop', 'manager'],
+        delete: ['manager'],
+      },
+      make: async () =>
+        (
+          (await one(svc.from('stones').insert(matrixStone()).select('id').single())) as {
+            id: string;
+          }
+        ).id,
+      insertRow: async () => matrixStone(),
+      patch: () => ({ note: 'Matrix note' }),
+    },
+    {
+      table: 'melee_lots',
+      key: 'id',
+      allowed: {
+        select: staff,
+        insert: ['workshop', 'manager'],
+        update: ['workshop', 'manager'],
+        delete: ['manager'],
+      },
+      make: async () =>
+        (
+          (await one(svc.from('melee_lots').insert(matrixLot()).select('id').single())) as {
+            id: string;
+          }
+        ).id,
+      insertRow: async () => matrixLot(),
+      patch: () => ({ colour: 'G-H' }),
+    },
+    {
+      table: 'stone_allocations',
+      key: 'id',
+      allowed: {
+        select: staff,
+        insert: ['workshop', 'manager'],
+        update: ['workshop', 'manager'],
+        delete: [],
+      },
+      make: async () => {
+        const order = await createOrder(svc, 'production', { ready: false });
+        const stone = (await one(
+          svc.from('stones').insert(matrixStone()).select('id').single(),
+        )) as { id: string };
+        return (
+          (await one(
+            svc
+              .from('stone_allocations')
+              .insert({ order_id: order.id, stone_id: stone.id, allocated_by: staffId('workshop') })
+              .select('id')
+              .single(),
+          )) as { id: string }
+        ).id;
+      },
+      insertRow: async () => ({
+        order_id: (await createOrder(svc, 'production', { ready: false })).id,
+        stone_id: (
+          (await one(svc.from('stones').insert(matrixStone()).select('id').single())) as {
+            id: string;
+          }
+        ).id,
+      }),
+      patch: () => ({ released_at: new Date().toISOString(), release_reason: 'Matrix release' }),
     },
   ];
 
