@@ -7,6 +7,8 @@ export const paths = {
   orders: '/orders',
   analytics: '/analytics',
   settings: '/settings',
+  /** Day's-end metal reconciliation: metal out per alloy and person, flagged losses. */
+  floorMetal: '/floor-metal',
   /** The order workspace; the board opens the same view in a drawer. */
   order: (code: string) => `/orders/${encodeURIComponent(code)}`,
 } as const;

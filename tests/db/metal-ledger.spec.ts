@@ -439,7 +439,9 @@ describe.each(dbTargets())('metal ledger on $engine', (t) => {
     const rows = (r.data as { rows: Row[] }).rows;
     const mine = rows.filter(
       (x) =>
-        x.step === 'polishing' && x.metal === 'gold_18k_yellow' && x.person_id === staffId('workshop'),
+        x.step === 'polishing' &&
+        x.metal === 'gold_18k_yellow' &&
+        x.person_id === staffId('workshop'),
     );
     expect(mine.length).toBeGreaterThan(0);
     const sum = (k: 'issued_grams' | 'loss_grams' | 'flagged_steps') =>

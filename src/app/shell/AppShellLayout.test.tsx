@@ -22,6 +22,19 @@ function renderShell(profile: StaffProfile, onSignOut = vi.fn()) {
   return { router, onSignOut, user: userEvent.setup() };
 }
 
+function renderShellFor(profile: StaffProfile) {
+  const router = createMemoryRouter(
+    [
+      {
+        path: '*',
+        element: <AppShellLayout profile={profile} onSignOut={vi.fn()} signingOut={false} />,
+      },
+    ],
+    { initialEntries: ['/board'] },
+  );
+  return renderWithProviders(<RouterProvider router={router} />);
+}
+
 const helena: StaffProfile = { id: 'm-1', display_name: 'Helena Park', role: 'manager' };
 const amara: StaffProfile = { id: 'c-1', display_name: 'Amara Osei', role: 'concierge' };
 
@@ -55,6 +68,19 @@ describe('AppShellLayout', () => {
       '/settings',
     );
     expect(within(screen.getByRole('banner')).getByText('Manager')).toBeVisible();
+  });
+
+  it('offers Metal on the floor to the workshop and managers, not to stylists', () => {
+    const tomas: StaffProfile = { id: 'w-1', display_name: 'Tomás Reyes', role: 'workshop' };
+    const { unmount } = renderShellFor(tomas);
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Metal on the floor' })).toHaveAttribute(
+      'href',
+      '/floor-metal',
+    );
+    unmount();
+    renderShell(amara);
+    expect(screen.queryByRole('link', { name: 'Metal on the floor' })).toBeNull();
   });
 
   it('navigates with the links and signs out with the button', async () => {

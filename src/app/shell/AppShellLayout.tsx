@@ -15,6 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChartBar,
+  IconScale,
   IconInbox,
   IconLayoutKanban,
   IconListDetails,
@@ -45,10 +46,14 @@ export function AppShellLayout({ profile, onSignOut, signingOut }: AppShellLayou
   const [navOpen, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const navigation = useNavigation();
+  // Metal on the floor is the workshop's and the manager's day's-end count.
+  const metalLink = { to: paths.floorMetal, label: 'Metal on the floor', icon: IconScale };
+  const withMetal =
+    profile.role === 'workshop' || profile.role === 'manager' ? [...links, metalLink] : links;
   const visibleLinks =
     profile.role === 'manager'
-      ? [...links, { to: paths.settings, label: 'Settings', icon: IconSettings }]
-      : links;
+      ? [...withMetal, { to: paths.settings, label: 'Settings', icon: IconSettings }]
+      : withMetal;
 
   return (
     <AppShell

@@ -4,7 +4,7 @@
 import { Alert, Button, Grid, Skeleton, Stack } from '@mantine/core';
 import { IconFileUnknown } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useRouteLoaderData } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
 import { paths } from '../../../config/paths';
 import { toAppError } from '../../../lib/errors';
@@ -25,6 +25,9 @@ import { qcQueries } from '../../../features/qc/api/qc-queries';
 import { CertificatesSection } from '../../../features/files/components/CertificatesSection';
 import { MediaSection } from '../../../features/files/components/MediaSection';
 import { RecordPayment } from '../../../features/payments/components/RecordPayment';
+import { MetalLedgerPanel } from '../../../features/metal-ledger/components/MetalLedgerPanel';
+import { staffQueries } from '../../../features/auth/api/staff-profile-query';
+import type { ShellLoaderData } from '../shell-loader';
 
 export function OrderWorkspaceView({ code }: { code: string }) {
   const queryClient = useQueryClient();
@@ -32,6 +35,13 @@ export function OrderWorkspaceView({ code }: { code: string }) {
   const orderId = workspace.data?.order.id;
   const applyOrderRow = useApplyOrderRow(code);
   const refreshOrder = useRefreshOrder(code, orderId);
+  // The workshop and managers log metal; the profile is the one the shell's loader cached.
+  const shell = useRouteLoaderData('shell') as ShellLoaderData | undefined;
+  const profile = useQuery({
+    ...staffQueries.profile(shell?.userId ?? ''),
+    enabled: Boolean(shell?.userId),
+  });
+  const canLogMetal = profile.data?.role === 'workshop' || profile.data?.role === 'manager';
 
   // Someone else's change to this order reaches only the queries it touches.
   useOrderLive(orderId, (table: LiveTable) => {
@@ -114,6 +124,7 @@ export function OrderWorkspaceView({ code }: { code: string }) {
             <SpecsSection data={workspace.data} />
             <CadSection order={order} onOrderChange={applyOrderRow} />
             <ProductionSection order={order} onStepRecorded={refreshOrder} />
+            <MetalLedgerPanel order={order} canLog={canLogMetal} />
             <QcSection orderId={order.id} version={order.version} onMoved={refreshOrder} />
             <CertificatesSection orderId={order.id} />
             <MediaSection orderId={order.id} />
