@@ -45,7 +45,7 @@ create index stones_received_by_idx on public.stones (received_by);
 create table public.melee_lots (
   id uuid primary key default gen_random_uuid(),
   lot_code text not null unique
-    constraint melee_lots_code_format check (lot_code ~ '^[A-Z0-9][A-Z0-9-]{1,23}$'),
+    constraint melee_lots_code_format check (lot_code ~ '^[A-Z0-9][A-Z0-9.-]{1,23}$'),
   shape text not null default 'Round' constraint melee_lots_shape_not_blank check (char_length(btrim(shape)) between 1 and 40),
   size_mm numeric(4, 2) constraint melee_lots_size_positive check (size_mm > 0),
   colour text constraint melee_lots_colour_length check (char_length(colour) <= 20),

@@ -89,6 +89,42 @@ describe.each(dbTargets())('stone allocation on $engine', (t) => {
     c.rpc('allocate_stone', { p_order_id: orderId, p_stone_id: stoneId });
   const order = (stage: Stage = 'production') => createOrder(svc, stage, { ready: false });
 
+  it('seeds a stone for every demo certificate, linked to it, on its order, and matching', async () => {
+    const { data: certs } = await svc
+      .from('certificates')
+      .select('id, order_id, lab, report_number, stone_id, stones(lab, report_number)')
+      .like('report_number', '%00000%');
+    const seeded = (certs ?? []) as unknown as Array<{
+      order_id: string;
+      lab: string;
+      report_number: string;
+      stone_id: string | null;
+      stones: { lab: string; report_number: string } | null;
+    }>;
+    expect(seeded.length).toBeGreaterThanOrEqual(19);
+    for (const c of seeded) {
+      expect(c.stones).toEqual({ lab: c.lab, report_number: c.report_number });
+    }
+    const { data: checks } = await svc
+      .from('stone_certificate_checks')
+      .select('status')
+      .in(
+        'order_id',
+        seeded.map((c) => c.order_id),
+      );
+    expect(checks?.length).toBeGreaterThanOrEqual(seeded.length);
+    expect(new Set(checks?.map((c) => c.status))).toEqual(new Set(['match']));
+    const { data: lots } = await svc
+      .from('melee_lots')
+      .select('lot_code, count_left, count_received');
+    expect(lots?.some((l) => l.count_left < l.count_received)).toBe(true);
+    const { count } = await svc
+      .from('stone_inventory')
+      .select('id', { count: 'exact', head: true })
+      .eq('state', 'available');
+    expect(count).toBeGreaterThanOrEqual(12);
+  });
+
   it('lets exactly one of eight simultaneous allocations of one stone win; the others are told', async () => {
     const stone = await newStone();
     const orders = await Promise.all(Array.from({ length: 8 }, () => order()));
