@@ -12,7 +12,19 @@ export type Identity = {
   /** The JWT's `sub`, recorded as the object's owner (owner_id), as Supabase does. */
   owner: string | undefined;
   jwt: string;
+  /** The request as Supabase Storage hands it to Postgres (request.headers, request.method,
+   * request.path in its connection.ts setScope), so policies can read a header. */
+  request?: { headers: Record<string, string>; method: string; path: string };
 };
+
+/** Header values as one string each (repeated headers joined), the JSON Storage sets. */
+function headersJson(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
 
 const API_ROLES = new Set(['anon', 'authenticated', 'service_role']);
 
@@ -46,7 +58,13 @@ export function identify(ctx: StackContext, req: IncomingMessage, url: URL): Ide
   if (!API_ROLES.has(role))
     throw ERRORS.AccessDenied('Access denied: Invalid role').withStatus(403);
   const owner = typeof claims.sub === 'string' && claims.sub ? claims.sub : undefined;
-  return { role, claims, owner, jwt: token };
+  return {
+    role,
+    claims,
+    owner,
+    jwt: token,
+    request: { headers: headersJson(req), method: req.method ?? '', path: url.pathname },
+  };
 }
 
 /** The stack itself acting (completing signed uploads, admin reads): service_role. */

@@ -59,6 +59,9 @@ export function asIdentity<T>(
     await applyScope(tx, {
       role: identity.role,
       claims: identity.claims,
+      headers: identity.request?.headers,
+      method: identity.request?.method,
+      path: identity.request?.path,
       searchPath: '"storage", "public", "extensions"',
     });
     return fn(tx);
