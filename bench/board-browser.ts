@@ -13,6 +13,7 @@ import { build, preview } from 'vite';
 import { startStack, type Stack } from '../local-supabase/server';
 import { MANAGER } from './app';
 import { percentile, summarize, type Latency } from './stats';
+import { benchMoveInp, type MoveInp } from './move-inp';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +34,8 @@ export type BoardBrowserBench = {
   runs: BoardBrowserRun[];
   /** Render p50 at the largest size over the smallest (target ≤ 1.5). */
   renderRatio: number;
+  /** Keyboard moves on the largest board: interaction to next paint (target p75 ≤ 100 ms). */
+  moveInp?: MoveInp | { error: string };
   error?: string;
 };
 
@@ -129,7 +132,12 @@ async function dragFrames(page: Page): Promise<{ frames: number[]; engaged: bool
 }
 
 export async function benchBoardBrowser(
-  options: { sizes?: number[]; repeats?: number; log?: (line: string) => void } = {},
+  options: {
+    sizes?: number[];
+    repeats?: number;
+    moves?: number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<BoardBrowserBench> {
   const sizes = options.sizes ?? [200, 2000];
   const repeats = options.repeats ?? 3;
@@ -198,10 +206,15 @@ export async function benchBoardBrowser(
         frames: frames.length,
       });
     }
+    // On the largest board, as the last size left it.
+    // A failure here must not lose the render and drag figures above.
+    const moveInp = await benchMoveInp(page, stack, appUrl, options.moves ?? 24).catch(
+      (error: Error) => ({ error: error.message }) as const,
+    );
     await context.close();
     const first = runs[0]!;
     const last = runs.at(-1)!;
-    return { runs, renderRatio: last.render.p50 / first.render.p50 };
+    return { runs, renderRatio: last.render.p50 / first.render.p50, moveInp };
   } catch (error) {
     // A browser problem must not lose the other sections' figures.
     return { runs: [], renderRatio: NaN, error: (error as Error).message };
@@ -236,4 +249,10 @@ export function printBoardBrowser(result: BoardBrowserBench) {
   console.log(
     `render ${result.runs.at(-1)?.cards ?? '-'} / ${result.runs[0]?.cards ?? '-'} cards: ${fmt(result.renderRatio)}× (target ≤ 1.5×)`,
   );
+  const inp = result.moveInp;
+  if (inp && 'error' in inp) console.log(`a move's INP not measured: ${inp.error}`);
+  else if (inp)
+    console.log(
+      `a move's INP (Shift+→, ${inp.moves} moves, ${inp.underThreshold} under the 16 ms floor): p50 ${fmt(inp.p50Ms)} ms, p75 ${fmt(inp.p75Ms)} ms (target ≤ 100), max ${fmt(inp.maxMs)} ms`,
+    );
 }

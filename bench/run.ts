@@ -8,6 +8,7 @@ import { benchStorage, type StorageBench } from './storage';
 import { benchApp, type AppBench } from './app';
 import { benchBoardBrowser, printBoardBrowser, type BoardBrowserBench } from './board-browser';
 import { benchBundle, printBundle, type RouteBundle } from './bundle';
+import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
@@ -20,6 +21,7 @@ async function main() {
     app?: AppBench;
     boardBrowser?: BoardBrowserBench;
     bundle?: RouteBundle[];
+    lighthouse?: LighthouseBench;
   } = {
     rest: [],
     realtime: [],
@@ -113,6 +115,12 @@ async function main() {
     console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
     results.bundle = await benchBundle();
     printBundle(results.bundle);
+  }
+
+  if (want('lighthouse')) {
+    console.log('\nLighthouse (desktop preset) on a production build: sign-in and the board');
+    results.lighthouse = await benchLighthouse();
+    printLighthouse(results.lighthouse);
   }
 
   const file = new URL('./results.json', import.meta.url);
