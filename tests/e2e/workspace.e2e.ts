@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, hasChromium, launchBrowser } from './support/browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { allowPageProblems, artifactsDir, hasChromium, launchBrowser } from './support/browser';
 import { demoLogins, type DemoLogin } from '../../scripts/demo-logins';
 
 const { appUrl, stackUrl, serviceRoleKey } = inject('e2e');
@@ -149,19 +149,6 @@ async function createShippingOrder(svc: SupabaseClient): Promise<{ id: string; c
   ) as { id: string; code: string };
 }
 
-const consoleProblems: string[] = [];
-
-function watchConsole(page: Page) {
-  page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    // Refusals answer 400 on purpose (the test provokes one); the browser logs the status.
-    if (/Failed to load resource: the server responded with a status of 400/.test(message.text()))
-      return;
-    consoleProblems.push(`${message.type()}: ${message.text()}`);
-  });
-}
-
 async function openAs(
   browser: Browser,
   role: DemoLogin['role'],
@@ -170,7 +157,6 @@ async function openAs(
 ) {
   const context = await browser.newContext({ viewport, hasTouch: viewport.width < 1024 });
   const page = await context.newPage();
-  watchConsole(page);
   const who = login(role);
   await page.goto(`${appUrl}/orders/${code}`);
   await page.waitForURL(/\/sign-in\?redirectTo=/);
@@ -269,6 +255,8 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
   });
 
   it('the workshop is told why QC must wait, moves the order to production and ticks the five steps', async () => {
+    // The refusal under test: QC before the production steps are done.
+    allowPageProblems(/status of 400 .*\/rest\/v1\/rpc\/move_order$/);
     const { context, page } = await openAs(browser, 'workshop', order.code);
     contexts.push(context);
     // Contact details are the stylists' and managers' only.
@@ -328,10 +316,11 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
       .select('step, done_by')
       .eq('order_id', order.id);
     expect(data?.every((s) => s.done_by === login('workshop').id)).toBe(true);
-    expect(consoleProblems.splice(0)).toEqual([]);
   });
 
   it('on a tablet, a stylist books the shipment, marks it delivered and logs a free resize', async () => {
+    // The refusal under test: delivered before any shipment was booked.
+    allowPageProblems(/status of 400 .*\/rest\/v1\/rpc\/move_order$/);
     const shipped = await createShippingOrder(svc);
     // A 10" tablet held upright.
     const { context, page } = await openAs(browser, 'concierge', shipped.code, {
@@ -394,6 +383,5 @@ describe.skipIf(!hasChromium)('the order workspace', () => {
     await page.goto(`${appUrl}/orders/LP-1999-0001`);
     await page.getByRole('heading', { name: 'No order LP-1999-0001' }).waitFor();
     expect(await page.getByRole('link', { name: 'Back to the board' }).isVisible()).toBe(true);
-    expect(consoleProblems.splice(0)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // when a page threw, left a promise rejection unhandled, or logged an error or warning that the
 // spec did not declare as expected with allowPageProblems().
 import { existsSync, mkdirSync } from 'node:fs';
-import { afterAll, afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect, onTestFinished } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { watchPage } from './page-health';
 
@@ -23,11 +23,20 @@ const expected: RegExp[] = [];
 const collectors: (() => string[])[] = [];
 
 /**
- * Console lines this spec provokes on purpose (a refusal's 4xx, the browser's own lines while
- * a server is stopped), for the rest of the file. Say why beside each pattern.
+ * Console lines a spec provokes on purpose (a refusal's 4xx, the browser's own lines while a
+ * server is stopped). Called inside a test: for that test only; at the top of a file: for the
+ * whole file. Say why beside each pattern.
  */
 export function allowPageProblems(...patterns: RegExp[]): void {
   expected.push(...patterns);
+  try {
+    // Runs after the afterEach check below, so the patterns still apply to it.
+    onTestFinished(() => {
+      for (const pattern of patterns) expected.splice(expected.indexOf(pattern), 1);
+    });
+  } catch {
+    // Not inside a test: the patterns stay for the rest of the file.
+  }
 }
 
 /** What the watched pages did wrong since the last call (the hooks below call it). */
