@@ -666,7 +666,52 @@ describe.each(dbTargets())('table access on $engine', (t) => {
       }),
       patch: () => ({ released_at: new Date().toISOString(), release_reason: 'Matrix release' }),
     },
+    // Customer review links: staff read them; only create_review_link / revoke_review_link
+    // (stylists and managers) write them, so no role writes the table directly.
+    {
+      table: 'review_links',
+      key: 'id',
+      allowed: { select: staff, insert: [], update: [], delete: [] },
+      make: async () =>
+        (
+          (await one(
+            clientFor(t, 'concierge').rpc('create_review_link', {
+              p_order_id: (await createOrder(svc, 'production', { ready: false })).id,
+              p_kind: 'status',
+            }),
+          )) as { id: string }
+        ).id,
+      insertRow: async () => ({
+        order_id: (await createOrder(svc, 'production', { ready: false })).id,
+        kind: 'status',
+        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+      patch: () => ({ show_quote: true }),
+    },
   ];
+
+  it('gives a visitor with the anon key no privilege on any public table or view', async () => {
+    const types = readFileSync(new URL('../../src/types/database.ts', import.meta.url), 'utf8');
+    const block = types.slice(types.indexOf('    Tables: {'), types.indexOf('    Functions: {'));
+    // Each relation with its first column (something to filter a write on).
+    const relations = [...block.matchAll(/^ {6}(\w+): \{\n {8}Row: \{\n {10}(\w+)\??:/gm)].map(
+      (m) => [m[1]!, m[2]!] as const,
+    );
+    expect(relations.map(([r]) => r)).toEqual(
+      expect.arrayContaining(['orders', 'review_links', 'order_board', 'review_link_list']),
+    );
+    const anon = clientFor(t, 'anon');
+    for (const [relation, column] of relations) {
+      const read = await anon.from(relation).select('*').limit(1);
+      expect({ relation, code: read.error?.code }).toEqual({ relation, code: '42501' });
+      const write = await anon.from(relation).delete().is(column, null);
+      // 55000: a view Postgres cannot write through at all, before privileges are even asked.
+      expect({ relation, refused: ['42501', '55000'].includes(write.error?.code ?? '') }).toEqual({
+        relation,
+        refused: true,
+      });
+    }
+  });
 
   it('covers every table in public (as the generated database types list them)', () => {
     // src/types/database.ts is generated from the live schema, and a test fails when it is
