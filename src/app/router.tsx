@@ -7,7 +7,8 @@ import { paths } from '../config/paths';
 import { signInLoader } from './routes/sign-in-loader';
 import { shellLoader } from './routes/shell-loader';
 import { NotFound, RouteError } from './routes/route-error';
-import { requireManager } from './routes/guards';
+import { requireManager, requireStaff } from './routes/guards';
+import { orderLinkLoader } from './routes/order-link';
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
@@ -24,6 +25,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           loader: signInLoader,
           lazy: { Component: async () => (await import('./routes/sign-in')).SignInRoute },
         },
+        // The customer's review/status link: public, no shell, no staff data (its own chunk).
+        { path: paths.reviewLink, lazy: () => import('./routes/review-link') },
+        // The bench's scan screen (full screen on a tablet, outside the shell) and the ticket
+        // QR's deep link; both for signed-in staff.
+        {
+          path: paths.scan,
+          loader: async ({ request }) => requireStaff(request, queryClient),
+          lazy: { Component: async () => (await import('./routes/scan')).Component },
+        },
+        { path: paths.orderLink, loader: orderLinkLoader(queryClient), element: null },
         {
           id: 'shell',
           loader: shellLoader(queryClient),
@@ -35,7 +46,15 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               children: [
                 // Always redirects; the empty element only tells the router nothing renders here.
                 { index: true, loader: () => redirect(paths.board), element: null },
-                { path: paths.board, lazy: () => import('./routes/board') },
+                {
+                  path: paths.board,
+                  // Its loader starts the board's reads while the page chunk downloads.
+                  lazy: {
+                    loader: async () =>
+                      (await import('./routes/board-loader')).boardLoader(queryClient),
+                    Component: async () => (await import('./routes/board')).Component,
+                  },
+                },
                 { path: paths.intake, lazy: () => import('./routes/intake') },
                 { path: paths.orders, lazy: () => import('./routes/orders') },
                 { path: paths.floorMetal, lazy: () => import('./routes/floor-metal') },

@@ -9,8 +9,15 @@ export const paths = {
   settings: '/settings',
   /** Day's-end metal reconciliation: metal out per alloy and person, flagged losses. */
   floorMetal: '/floor-metal',
+  /** The bench's scan screen: camera, wedge scanner or typed code → the bench card. */
+  scan: '/scan',
+  /** A job ticket's deep link (its QR): resolves to the order page. */
+  orderLink: '/o/:code',
   /** The order workspace; the board opens the same view in a drawer. */
   order: (code: string) => `/orders/${encodeURIComponent(code)}`,
+  /** The customer's review link: public, outside the signed-in shell (no sign-in). */
+  reviewLink: '/r/:token',
+  review: (token: string) => `/r/${encodeURIComponent(token)}`,
 } as const;
 
 /** Where the sign-in page sends a person back to; only same-app paths, never another origin. */
