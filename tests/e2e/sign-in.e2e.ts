@@ -61,6 +61,7 @@ describe.skipIf(!hasChromium)('signing in', () => {
       'Intake',
       'Orders',
       'Analytics',
+      'Metal on the floor',
       'Settings',
     ]);
     // Back on the page they asked for: the orders table.

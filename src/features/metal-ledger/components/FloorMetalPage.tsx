@@ -6,7 +6,6 @@ import type { ReactNode } from 'react';
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Paper,
   SimpleGrid,
@@ -76,7 +75,7 @@ export function FloorMetalPage() {
                 No metal is out: every step issued today has been weighed back.
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={720}>
                 <Table aria-label="Steps with metal out">
                   <Table.Thead>
                     <Table.Tr>
@@ -117,7 +116,7 @@ export function FloorMetalPage() {
             rows.length === 0 ? (
               <Text c="dimmed">No step has lost more than its norm.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={560}>
+              <Table.ScrollContainer minWidth={720}>
                 <Table aria-label="Orders whose loss was flagged">
                   <Table.Thead>
                     <Table.Tr>
@@ -140,9 +139,9 @@ export function FloorMetalPage() {
                         <Table.Td>{s.metal ? metalName(s.metal) : '—'}</Table.Td>
                         <Table.Td ta="right">{formatGrams(s.issued_grams)}</Table.Td>
                         <Table.Td ta="right">
-                          <Badge color="red" variant="light">
+                          <Text span c="red.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
                             {formatGrams(s.loss_grams)} · {formatPercent(s.loss_pct)}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td ta="right">{formatPercent(s.norm_pct)}</Table.Td>
                         <Table.Td>
@@ -164,7 +163,7 @@ export function FloorMetalPage() {
 function OrderLink({ code }: { code: string | null }) {
   if (!code) return <>—</>;
   return (
-    <Anchor component={Link} to={paths.order(code)} fw={600}>
+    <Anchor component={Link} to={paths.order(code)} fw={600} style={{ whiteSpace: 'nowrap' }}>
       {code}
     </Anchor>
   );

@@ -37,7 +37,7 @@ const casting = {
   closed_at: null,
 };
 
-let steps = [casting];
+let steps: Array<Record<string, unknown>> = [casting];
 const server = setupServer(http.get(rest('/metal_ledger_steps'), () => HttpResponse.json(steps)));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -69,7 +69,7 @@ export function MetalLedgerPanel({ order, canLog }: MetalLedgerPanelProps) {
       )}
       {steps.data && (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={820}>
             <Table verticalSpacing="xs" aria-label="Metal per production step">
               <Table.Thead>
                 <Table.Tr>
@@ -100,7 +100,7 @@ export function MetalLedgerPanel({ order, canLog }: MetalLedgerPanelProps) {
                             : '—'}
                         </Table.Td>
                         <Table.Td ta="right">{formatPercent(s.norm_pct)}</Table.Td>
-                        <Table.Td>{statusBadge(s)}</Table.Td>
+                        <Table.Td miw={150}>{statusBadge(s)}</Table.Td>
                         {canLog && inProduction && (
                           <Table.Td>
                             <Button
