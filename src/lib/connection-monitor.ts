@@ -25,13 +25,22 @@ function phoenixSocket(): PhoenixSocketEvents | undefined {
     : undefined;
 }
 
-/** GoTrue's health endpoint behind the gateway: cheap, needs no session, answers 200. */
-async function serverAnswers(): Promise<boolean> {
+/**
+ * Back means: GoTrue's health endpoint answers (cheap, needs no session), and the signed-in
+ * session has an access token that works. After an outage longer than the token's life,
+ * supabase-js keeps the session (a refresh that fails on the network signs nobody out) but
+ * waits out a cooldown before refreshing again; reads sent meanwhile would go out with the
+ * anon key and come back empty. So the outage lasts until getSession hands back a live token.
+ */
+export async function serverAnswers(): Promise<boolean> {
   const response = await fetch(`${env.supabaseUrl}/auth/v1/health`, {
     headers: { apikey: env.supabaseAnonKey },
     cache: 'no-store',
   });
-  return response.ok;
+  if (!response.ok) return false;
+  // No session and no error: signed out, which the router handles (auth-sync), not an outage.
+  const { error } = await supabase.auth.getSession();
+  return !error;
 }
 
 let socketHooked = false;
