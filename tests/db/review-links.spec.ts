@@ -566,47 +566,52 @@ describe('anon and the catalog', () => {
   let db: Awaited<ReturnType<typeof openPglite>> | undefined;
   afterAll(async () => db?.close());
 
-  it('gives anon no privilege on any public table or view, and reaches the definer code only through the wrappers', async () => {
-    db = await openPglite('memory');
-    await migrate(db, {
-      migrationsDir: new URL('../../supabase/migrations/', import.meta.url).pathname,
-    });
-    const tables = await db.query<{ name: string }>(
-      `select table_name || ' ' || privilege_type as name from information_schema.role_table_grants
+  // Migrating a fresh PGlite takes ~20 s alone, more on a busy machine.
+  it(
+    'gives anon no privilege on any public table or view, and reaches the definer code only through the wrappers',
+    { timeout: 180_000 },
+    async () => {
+      db = await openPglite('memory');
+      await migrate(db, {
+        migrationsDir: new URL('../../supabase/migrations/', import.meta.url).pathname,
+      });
+      const tables = await db.query<{ name: string }>(
+        `select table_name || ' ' || privilege_type as name from information_schema.role_table_grants
        where grantee = 'anon' and table_schema = 'public'
        union all
        select table_name || '.' || column_name || ' ' || privilege_type from information_schema.column_privileges
        where grantee = 'anon' and table_schema = 'public'`,
-    );
-    expect(tables.rows).toEqual([]);
-    // The control: the same question finds a grant when there is one.
-    await db.exec(
-      `create table public.lint_anon_probe (id int); grant select on public.lint_anon_probe to anon;`,
-    );
-    const probe = await db.query<{ n: number }>(
-      `select count(*)::int as n from information_schema.role_table_grants
+      );
+      expect(tables.rows).toEqual([]);
+      // The control: the same question finds a grant when there is one.
+      await db.exec(
+        `create table public.lint_anon_probe (id int); grant select on public.lint_anon_probe to anon;`,
+      );
+      const probe = await db.query<{ n: number }>(
+        `select count(*)::int as n from information_schema.role_table_grants
        where grantee = 'anon' and table_schema = 'public' and table_name = 'lint_anon_probe'`,
-    );
-    expect(probe.rows[0]?.n).toBe(1);
-    await db.exec(`drop table public.lint_anon_probe`);
+      );
+      expect(probe.rows[0]?.n).toBe(1);
+      await db.exec(`drop table public.lint_anon_probe`);
 
-    const reachable = await db.query<{ fn: string; definer: boolean; config: string[] | null }>(
-      `select p.oid::regprocedure::text as fn, p.prosecdef as definer, p.proconfig as config
+      const reachable = await db.query<{ fn: string; definer: boolean; config: string[] | null }>(
+        `select p.oid::regprocedure::text as fn, p.prosecdef as definer, p.proconfig as config
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
        where n.nspname = 'review_access' order by 1`,
-    );
-    expect(reachable.rows.map((r) => r.fn)).toEqual([
-      'review_access.review_decide(text,text,text)',
-      'review_access.review_page(text)',
-      'review_access.review_token_files()',
-    ]);
-    for (const r of reachable.rows) {
-      expect(r.definer).toBe(true);
-      expect(r.config).toContain('search_path=""');
-    }
-    const privateUsage = await db.query<{ ok: boolean }>(
-      `select has_schema_privilege('anon', 'private', 'usage') as ok`,
-    );
-    expect(privateUsage.rows[0]?.ok).toBe(false);
-  });
+      );
+      expect(reachable.rows.map((r) => r.fn)).toEqual([
+        'review_access.review_decide(text,text,text)',
+        'review_access.review_page(text)',
+        'review_access.review_token_files()',
+      ]);
+      for (const r of reachable.rows) {
+        expect(r.definer).toBe(true);
+        expect(r.config).toContain('search_path=""');
+      }
+      const privateUsage = await db.query<{ ok: boolean }>(
+        `select has_schema_privilege('anon', 'private', 'usage') as ok`,
+      );
+      expect(privateUsage.rows[0]?.ok).toBe(false);
+    },
+  );
 });
