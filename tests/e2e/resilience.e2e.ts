@@ -149,6 +149,26 @@ describe.skipIf(!hasChromium)('when the workshop server goes away and comes back
       .filter({ hasText: 'Reconnecting to the workshop server…' });
     const caughtUp = page.getByRole('status').filter({ hasText: 'Back online — catching up' });
 
+    // Every text the page's polite status regions show from now on, in order: the "catching
+    // up" note lasts only seconds, and a busy machine must not make the test miss it.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusLog: string[] }).statusLog = seen;
+      const record = () => {
+        for (const region of document.querySelectorAll('[role="status"][aria-live="polite"]')) {
+          const text = region.textContent?.trim() ?? '';
+          if (text && seen.at(-1) !== text) seen.push(text);
+        }
+      };
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    const statusLog = () =>
+      page.evaluate(() => (window as unknown as { statusLog: string[] }).statusLog);
+
     // The server stops.
     const stoppedAt = Date.now();
     await stack!.close();
@@ -174,10 +194,13 @@ describe.skipIf(!hasChromium)('when the workshop server goes away and comes back
     const admin = svc(stack.url);
     await rename(admin, renamedWhileAway, `Resilience caught up ${tag}`);
 
-    await caughtUp.waitFor({ timeout: 20_000 });
+    await expect.poll(statusLog, { timeout: 20_000 }).toContain('Back online — catching up');
     const recoveredAfterMs = Date.now() - restartedAt;
     await page.screenshot({ path: `${artifactsDir}/resilience-back-online.png` });
     expect(await reconnecting.count()).toBe(0);
+    // The polite region said one thing, then the other (the board's own region may speak too).
+    const said = (await statusLog()).filter((text) => /workshop server|Back online/.test(text));
+    expect(said).toEqual(['Reconnecting to the workshop server…', 'Back online — catching up']);
     await card(renamedWhileAway).getByText(`Resilience caught up ${tag}`).waitFor();
     expect(await tracking.inputValue()).toBe('1Z 999 AA1 0123456784');
     await page.getByRole('status', { name: /^Live\./ }).waitFor();
