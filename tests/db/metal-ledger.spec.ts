@@ -91,7 +91,7 @@ describe.each(dbTargets())('metal ledger on $engine', (t) => {
 
     // 9.9 g back + 0.2 g sprue = 10.1 g: 0.1 g over, beyond the 0.05 g tolerance.
     const over = await giveBack(workshop, order.id, 'casting', 9.9, 0.2);
-    expect(over.error?.code).toBe('LP101');
+    expect(over.error?.code).toBe('LP141');
     expect(over.error?.message).toMatch(/would give back 10\.10 g but only 10\.00 g was issued/);
     expect(await entriesOf(order.id)).toEqual(before);
     expect(await ledgerStep(order.id, 'casting')).toMatchObject({
@@ -107,22 +107,22 @@ describe.each(dbTargets())('metal ledger on $engine', (t) => {
     await setStepSettings('forming', { return_tolerance_grams: 0 });
     expect((await issue(workshop, order.id, 'forming', 5)).error).toBeNull();
     const strict = await giveBack(workshop, order.id, 'forming', 5.01);
-    expect(strict.error?.code).toBe('LP101');
+    expect(strict.error?.code).toBe('LP141');
     await setStepSettings('forming', { return_tolerance_grams: 0.05 });
   });
 
   it('refuses weights that are not positive or finer than 0.01 g, and metal outside production', async () => {
     const order = await productionOrder();
-    expect((await issue(workshop, order.id, 'casting', 0)).error?.code).toBe('LP100');
-    expect((await issue(workshop, order.id, 'casting', -2)).error?.code).toBe('LP100');
+    expect((await issue(workshop, order.id, 'casting', 0)).error?.code).toBe('LP140');
+    expect((await issue(workshop, order.id, 'casting', -2)).error?.code).toBe('LP140');
     const fine = await issue(workshop, order.id, 'casting', 1.005);
-    expect(fine.error?.code).toBe('LP100');
+    expect(fine.error?.code).toBe('LP140');
     expect(fine.error?.message).toBe('Weigh to the hundredth of a gram (two decimals).');
     expect(await entriesOf(order.id)).toEqual([]);
 
     const inCad = await createOrder(svc, 'cad', { ready: false });
     const early = await issue(workshop, inCad.id, 'casting', 8);
-    expect(early.error?.code).toBe('LP102');
+    expect(early.error?.code).toBe('LP142');
     expect(early.error?.message).toContain('is not in production');
   });
 
@@ -216,14 +216,14 @@ describe.each(dbTargets())('metal ledger on $engine', (t) => {
       p_grams: 11.5,
       p_reason: '  ',
     });
-    expect(bare.error?.code).toBe('LP104');
+    expect(bare.error?.code).toBe('LP144');
     // Lowering what was issued below what came back is the same over-return.
     const tooLow = await manager.rpc('correct_metal_entry', {
       p_entry_id: entryId,
       p_grams: 10,
       p_reason: 'Misread the scale',
     });
-    expect(tooLow.error?.code).toBe('LP101');
+    expect(tooLow.error?.code).toBe('LP141');
 
     const fixed = await manager.rpc('correct_metal_entry', {
       p_entry_id: entryId,
@@ -327,23 +327,23 @@ describe.each(dbTargets())('metal ledger on $engine', (t) => {
         workshop.rpc('record_production_step', { p_step_id: step!.id, p_done: true });
 
       const none = await tick();
-      expect(none.error?.code).toBe('LP105');
+      expect(none.error?.code).toBe('LP145');
       expect(none.error?.message).toBe(
         'Log the casting weights first: the metal issued and what came back.',
       );
       await issue(workshop, order.id, 'casting', 9);
-      expect((await tick()).error?.code).toBe('LP105');
+      expect((await tick()).error?.code).toBe('LP145');
       await giveBack(workshop, order.id, 'casting', 8.5, 0.3);
       // A second issue after the return re-opens the step (metal is out again).
       await issue(workshop, order.id, 'casting', 1);
-      expect((await tick()).error?.code).toBe('LP105');
+      expect((await tick()).error?.code).toBe('LP145');
       // A plain column update from the board is held to the same rule.
       const direct = await workshop
         .from('production_steps')
         .update({ done_at: new Date().toISOString() })
         .eq('id', step!.id)
         .select('id');
-      expect(direct.error?.code).toBe('LP105');
+      expect(direct.error?.code).toBe('LP145');
       const { data: still } = await svc
         .from('production_steps')
         .select('done_at')

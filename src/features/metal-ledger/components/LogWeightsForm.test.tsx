@@ -65,7 +65,7 @@ describe('LogWeightsForm', () => {
         await delay(50);
         return HttpResponse.json(
           {
-            code: 'LP101',
+            code: 'LP141',
             message:
               'Casting of order LP-2026-0042 would give back 10.40 g but only 10.00 g was issued. Check the scale, or log the metal issued first.',
             details: null,
