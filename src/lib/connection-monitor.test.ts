@@ -52,6 +52,14 @@ describe('monitorConnection', () => {
     expect(invalidate).toHaveBeenCalledTimes(1);
   });
 
+  it('a closed socket with no channel left to join does not keep the app down', async () => {
+    stop = monitorConnection(new QueryClient());
+    expect(supabase.realtime.getChannels()).toEqual([]);
+    connection.report('realtime', false);
+    expect(connection.status()).toBe('down');
+    await vi.waitFor(() => expect(connection.status()).toBe('recovered'));
+  });
+
   it('stops listening when stopped', () => {
     const queryClient = new QueryClient();
     stop = monitorConnection(queryClient);

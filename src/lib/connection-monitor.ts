@@ -54,7 +54,14 @@ export function monitorConnection(queryClient: QueryClient): () => void {
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) onOffline();
 
-  store.setProbe(serverAnswers);
+  store.setProbe(async () => {
+    // A socket nobody needs is no outage: supabase-js closes it for good some time after the
+    // last channel left (a page without live data), and Phoenix then never reopens it.
+    if (supabase.realtime.isConnected() || supabase.realtime.getChannels().length === 0) {
+      store.report('realtime', true);
+    }
+    return serverAnswers();
+  });
 
   // Phoenix keeps callbacks for the socket's life and has no way to remove one: hook once.
   const socket = phoenixSocket();
