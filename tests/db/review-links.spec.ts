@@ -11,7 +11,7 @@ import ws from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPglite } from '../../local-supabase/db/pglite';
 import { migrate } from '../../local-supabase/db/migrate';
-import { clientFor, dbTargets, serviceClient, staffId } from './support/clients';
+import { accessToken, clientFor, dbTargets, serviceClient, staffId } from './support/clients';
 import { createOrder, eventsOf, readOrder, type OrderRow } from './support/factories';
 import type { DbTarget } from './global-setup';
 
@@ -525,6 +525,54 @@ describe.each(dbTargets())('customer review links on $engine', (t) => {
       tracking_number: expect.stringMatching(/^1Z/),
     });
     expect(s.next_step).toBeNull();
+  });
+
+  it('shows the customer’s decision live to staff, and nothing of it to an anon listener', async () => {
+    const order = await designWithCustomer();
+    const link = await createLink(order.id);
+    type Change = { table: string; row: Record<string, unknown> };
+    const listen = async (client: SupabaseClient) => {
+      const changes: Change[] = [];
+      const channel = client
+        .channel(`review-${crypto.randomUUID()}`)
+        .on('postgres_changes', { event: '*', schema: 'public' }, (payload) =>
+          changes.push({ table: payload.table, row: payload.new as Record<string, unknown> }),
+        );
+      await new Promise<void>((resolve, reject) => {
+        channel.subscribe((status, error) => {
+          if (status === 'SUBSCRIBED') resolve();
+          if (status === 'CHANNEL_ERROR' || status === 'TIMED_OUT')
+            reject(error ?? new Error(status));
+        });
+      });
+      return { changes, stop: () => client.removeChannel(channel) };
+    };
+    const staffClient = clientFor(t, 'concierge');
+    staffClient.realtime.setAuth(accessToken(t, staffId('concierge')));
+    const staffSide = await listen(staffClient);
+    const anonSide = await listen(customer(t));
+    const r = await customer(t).rpc('review_decide', {
+      p_token: link.token,
+      p_decision: 'approve',
+    });
+    expect(r.error).toBeNull();
+    const seen = () =>
+      staffSide.changes.some(
+        (c) => c.table === 'orders' && c.row.id === order.id && c.row.cad_state === 'approved',
+      ) &&
+      staffSide.changes.some(
+        (c) => c.table === 'review_links' && c.row.id === link.id && c.row.decision === 'approve',
+      );
+    const start = Date.now();
+    while (!seen() && Date.now() - start < 5000) await new Promise((res) => setTimeout(res, 50));
+    expect(seen()).toBe(true);
+    expect(JSON.stringify(staffSide.changes)).not.toContain(link.token);
+    // Like Supabase Realtime (walrus), a subscriber without SELECT on the table may be told that
+    // something changed (error 401) but gets no column of it.
+    expect(anonSide.changes.every((c) => Object.keys(c.row).length === 0)).toBe(true);
+    expect(JSON.stringify(anonSide.changes)).not.toContain(order.id);
+    await staffSide.stop();
+    await anonSide.stop();
   });
 
   it('lets the token open exactly its round’s files through Storage, nothing else', async () => {
