@@ -20,6 +20,7 @@ import {
   IconLayoutKanban,
   IconListDetails,
   IconLogout,
+  IconQrcode,
   IconSettings,
 } from '@tabler/icons-react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
@@ -50,10 +51,13 @@ export function AppShellLayout({ profile, onSignOut, signingOut }: AppShellLayou
   const metalLink = { to: paths.floorMetal, label: 'Metal on the floor', icon: IconScale };
   const withMetal =
     profile.role === 'workshop' || profile.role === 'manager' ? [...links, metalLink] : links;
+  // The bench's scan screen (tickets' QR codes): for the workshop, QC and managers.
+  const scanLink = { to: paths.scan, label: 'Scan a ticket', icon: IconQrcode };
+  const withScan = profile.role === 'concierge' ? withMetal : [...withMetal, scanLink];
   const visibleLinks =
     profile.role === 'manager'
-      ? [...withMetal, { to: paths.settings, label: 'Settings', icon: IconSettings }]
-      : withMetal;
+      ? [...withScan, { to: paths.settings, label: 'Settings', icon: IconSettings }]
+      : withScan;
 
   return (
     <AppShell

@@ -25,6 +25,7 @@ import { qcQueries } from '../../../features/qc/api/qc-queries';
 import { CertificatesSection } from '../../../features/files/components/CertificatesSection';
 import { MediaSection } from '../../../features/files/components/MediaSection';
 import { RecordPayment } from '../../../features/payments/components/RecordPayment';
+import { PrintTicketsButton } from '../../../features/tickets/components/PrintTicketsButton';
 import { MetalLedgerPanel } from '../../../features/metal-ledger/components/MetalLedgerPanel';
 import { staffQueries } from '../../../features/auth/api/staff-profile-query';
 import type { ShellLoaderData } from '../shell-loader';
@@ -115,6 +116,8 @@ export function OrderWorkspaceView({ code }: { code: string }) {
               stage={order.stage}
               onRecorded={refreshOrder}
             />
+            {/* The job ticket that travels with the piece (QR to this order, no customer data). */}
+            <PrintTicketsButton codes={[order.code]} />
           </>
         }
       />

@@ -1,10 +1,12 @@
 // What the tickets of some orders print, read with only the columns a ticket shows: the order's
-// making details, its stones' lab reports (certificates) and the approved design's render. The
+// making details, its stones (the stones allocated to it, with their lab report numbers; the
+// certificates attached to the order for one with no allocation yet) and the approved design's
+// render. The
 // customer is never selected, not even their display name: a ticket cannot print what it never
 // had.
 import { supabase } from '../../../lib/supabase';
 import { AppError, toAppError } from '../../../lib/errors';
-import type { TicketImage, TicketOrder } from '../lib/ticket-content';
+import type { TicketImage, TicketOrder, TicketStone } from '../lib/ticket-content';
 
 /** The order columns a ticket prints; a test checks that no customer column is ever added. */
 export const ticketOrderColumns =
@@ -28,6 +30,58 @@ async function approvedRender(
   return { type, bytes: new Uint8Array(await data.arrayBuffer()) };
 }
 
+type AllocationRow = {
+  order_id: string | null;
+  kind: string | null;
+  lab: string | null;
+  report_number: string | null;
+  carat: number | null;
+  shape: string | null;
+  lot_code: string | null;
+  stone_count: number | null;
+};
+type CertificateRow = {
+  order_id: string;
+  lab: string;
+  report_number: string;
+  carat: number;
+  cut_shape: string;
+};
+
+/** The allocated stones (certified with their report, melee by lot); else the certificates. */
+function stonesOf(
+  orderId: string,
+  allocations: AllocationRow[],
+  certificates: CertificateRow[],
+): TicketStone[] {
+  const allocated = allocations.filter((a) => a.order_id === orderId);
+  if (allocated.length) {
+    return allocated.map((a) =>
+      a.kind === 'melee'
+        ? {
+            lab: 'Melee',
+            reportNumber: `lot ${a.lot_code ?? '?'} ×${a.stone_count ?? 0}`,
+            carat: Number(a.carat ?? 0),
+            shape: a.shape ?? '',
+          }
+        : {
+            lab: a.lab ?? '',
+            reportNumber: a.report_number ?? '',
+            carat: Number(a.carat ?? 0),
+            shape: a.shape ?? '',
+          },
+    );
+  }
+  return certificates
+    .filter((c) => c.order_id === orderId)
+    .map((c) => ({
+      lab: c.lab,
+      reportNumber: c.report_number,
+      carat: Number(c.carat),
+      shape: c.cut_shape,
+    }));
+}
+
 /** The tickets' data in the order of `codes`; an unknown code is an error naming it. */
 export async function fetchTicketOrders(codes: readonly string[]): Promise<TicketOrder[]> {
   const orders = await supabase
@@ -44,7 +98,14 @@ export async function fetchTicketOrders(codes: readonly string[]): Promise<Ticke
     );
   }
   const ids = orders.data.map((o) => o.id);
-  const [certificates, renders] = await Promise.all([
+  const [allocations, certificates, renders] = await Promise.all([
+    supabase
+      .from('order_stone_allocations')
+      .select(
+        'order_id, kind, lab, report_number, carat, shape, lot_code, stone_count, allocated_at',
+      )
+      .in('order_id', ids)
+      .order('allocated_at'),
     supabase
       .from('certificates')
       .select('order_id, lab, report_number, carat, cut_shape')
@@ -57,6 +118,7 @@ export async function fetchTicketOrders(codes: readonly string[]): Promise<Ticke
       .eq('kind', 'cad_render')
       .order('uploaded_at', { ascending: false }),
   ]);
+  if (allocations.error) throw toAppError(allocations.error);
   if (certificates.error) throw toAppError(certificates.error);
   if (renders.error) throw toAppError(renders.error);
 
@@ -78,14 +140,7 @@ export async function fetchTicketOrders(codes: readonly string[]): Promise<Ticke
         promisedDate: o.promised_date,
         hasStones: o.has_stones,
         specs: o.specs,
-        stones: certificates.data
-          .filter((c) => c.order_id === o.id)
-          .map((c) => ({
-            lab: c.lab,
-            reportNumber: c.report_number,
-            carat: Number(c.carat),
-            shape: c.cut_shape,
-          })),
+        stones: stonesOf(o.id, allocations.data, certificates.data),
         cadImage: await approvedRender(render?.storage_path, render?.mime_type),
       };
     }),

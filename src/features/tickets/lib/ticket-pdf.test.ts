@@ -72,12 +72,26 @@ const server = setupServer(
     return HttpResponse.json([
       orderRow('LP-2026-0042', 'o-42'),
       orderRow('LP-2026-0043', 'o-43', {
-        has_stones: false,
         cad_state: 'drafting',
         ring_size: null,
       }),
     ]);
   }),
+  http.get(rest('/order_stone_allocations'), () =>
+    HttpResponse.json([
+      {
+        order_id: 'o-43',
+        kind: 'melee',
+        lab: null,
+        report_number: null,
+        carat: 0.12,
+        shape: 'round',
+        lot_code: 'ML-7',
+        stone_count: 6,
+        allocated_at: '2026-11-02T10:00:00Z',
+      },
+    ]),
+  ),
   http.get(rest('/certificates'), () =>
     HttpResponse.json([
       { order_id: 'o-42', lab: 'GIA', report_number: '2141438172', carat: 1.02, cut_shape: 'oval' },
@@ -141,7 +155,8 @@ describe('job tickets', () => {
     expect(first).toContain(`${origin}/o/LP-2026-0042`);
 
     expect(second).toContain('LP-2026-0043');
-    expect(second).toContain('None'); // no stones
+    // Its allocated melee, by lot (allocations win over certificates when an order has both).
+    expect(second).toMatch(/0\.12 ct round · Melee lot ML-7 ×6/);
     // Not approved yet: no design image is printed, and the render was never downloaded.
     expect(second).toContain('No approved design image');
     expect(requested.filter((r) => r.includes('o-43'))).toEqual([]);
