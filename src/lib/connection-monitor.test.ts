@@ -2,11 +2,12 @@
 // Query; coming back, a probe that the server answers ends the outage and every query is read
 // again once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onlineManager, QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { AuthRetryableFetchError, createClient, type Session } from '@supabase/supabase-js';
 import { connection } from './connection';
 import { monitorConnection, serverAnswers } from './connection-monitor';
 import { supabase } from './supabase';
+import { createQueryClient } from './query-client';
 
 let serverUp = true;
 const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
@@ -50,6 +51,41 @@ describe('monitorConnection', () => {
     await vi.waitFor(() => expect(connection.status()).toBe('recovered'), { timeout: 5_000 });
     expect(onlineManager.isOnline()).toBe(true);
     expect(invalidate).toHaveBeenCalledTimes(1);
+  });
+
+  it('a read whose server went away pauses with its data, instead of an error state that would replace the form built on it', async () => {
+    const queryClient = createQueryClient();
+    stop = monitorConnection(queryClient);
+    let reachable = true;
+    const observer = new QueryObserver(queryClient, {
+      queryKey: ['order', 'LP-1'],
+      queryFn: async () => {
+        // What postgrest-js resolves with when fetch itself fails.
+        if (!reachable)
+          throw { message: 'TypeError: Failed to fetch', details: '', hint: '', code: '' };
+        return { notes: 'as saved' };
+      },
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ notes: 'as saved' }));
+
+    reachable = false;
+    serverUp = false;
+    void observer.refetch();
+    await vi.waitFor(() => expect(observer.getCurrentResult().fetchStatus).toBe('paused'), {
+      timeout: 5_000,
+    });
+    expect(connection.reachable()).toBe(false);
+    expect(observer.getCurrentResult().status).toBe('success');
+    expect(observer.getCurrentResult().data).toEqual({ notes: 'as saved' });
+
+    reachable = true;
+    serverUp = true;
+    await vi.waitFor(() => expect(observer.getCurrentResult().fetchStatus).toBe('idle'), {
+      timeout: 5_000,
+    });
+    expect(observer.getCurrentResult().status).toBe('success');
+    unsubscribe();
   });
 
   it('a closed socket with no channel left to join does not keep the app down', async () => {
