@@ -124,6 +124,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const server: Server = createServer((req, res) => {
     for (const [k, v] of Object.entries(corsHeaders)) res.setHeader(k, v);
+    // Supabase's gateway (Kong's cors plugin with no `headers` set) allows whatever headers a
+    // preflight asks for, so a client's own global.headers (e.g. a review link's token header,
+    // read by policies through request.headers) work from the browser as they do there.
+    const asked = req.headers['access-control-request-headers'];
+    if (req.method === 'OPTIONS' && typeof asked === 'string' && /^[\w\s,-]{1,2000}$/.test(asked)) {
+      res.setHeader('Access-Control-Allow-Headers', asked);
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204).end();
       return;

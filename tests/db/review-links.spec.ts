@@ -575,6 +575,24 @@ describe.each(dbTargets())('customer review links on $engine', (t) => {
     await anonSide.stop();
   });
 
+  it('lets a browser send the token header (CORS preflight allows it, as Supabase’s gateway does)', async () => {
+    for (const path of ['/storage/v1/object/sign/cad/x.png', '/rest/v1/rpc/review_page']) {
+      const res = await fetch(`${t.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://localhost:5173',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers':
+            'apikey,authorization,content-type,x-client-info,x-review-token',
+        },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-headers')?.split(',')).toContain(
+        'x-review-token',
+      );
+    }
+  });
+
   it('lets the token open exactly its round’s files through Storage, nothing else', async () => {
     const order = await designWithCustomer();
     const other = await designWithCustomer();
