@@ -16,6 +16,7 @@ import { OrderTimeline } from '../../../features/workspace/components/OrderTimel
 import { SpecsSection } from '../../../features/workspace/components/SpecsSection';
 import { CadSection } from '../../../features/cad/components/CadSection';
 import { cadQueries } from '../../../features/cad/api/cad-queries';
+import { ReviewLinksPanel } from '../../../features/review-links/components/ReviewLinksPanel';
 import { ProductionSection } from '../../../features/production/components/ProductionSection';
 import { refreshProductionSteps } from '../../../features/production/api/production-step-record-mutation';
 import { ShippingSection } from '../../../features/shipping/components/ShippingSection';
@@ -126,6 +127,7 @@ export function OrderWorkspaceView({ code }: { code: string }) {
           <Stack gap="md">
             <SpecsSection data={workspace.data} />
             <CadSection order={order} onOrderChange={applyOrderRow} />
+            <ReviewLinksPanel order={order} />
             <ProductionSection order={order} onStepRecorded={refreshOrder} />
             <MetalLedgerPanel order={order} canLog={canLogMetal} />
             <QcSection orderId={order.id} version={order.version} onMoved={refreshOrder} />

@@ -32,7 +32,7 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-function answerPage(page: unknown) {
+function answerPage(page: Record<string, unknown>) {
   server.use(
     http.post(rpc('review_page'), async ({ request }) => {
       seen.push({ headers: request.headers, body: await request.json(), url: request.url });
