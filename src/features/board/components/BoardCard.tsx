@@ -4,7 +4,7 @@
 // with Shift+arrow shortcuts to the next or previous stage and M for the menu.
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ActionIcon, Avatar, Badge, Menu, UnstyledButton } from '@mantine/core';
-import { IconDotsVertical, IconArrowBackUp } from '@tabler/icons-react';
+import { IconDotsVertical, IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import dayjs from 'dayjs';
 import { SlaBadge } from '../../../components/SlaBadge';
@@ -178,6 +178,17 @@ export const BoardCard = memo(function BoardCard({
         {card.stage === 'cad' && (
           <Badge size="sm" variant="outline" color="gray.7" title="CAD tweak rounds used">
             CAD {card.cad_rounds_used ?? 0}/{card.cad_rounds_max ?? 2}
+          </Badge>
+        )}
+        {/* The customer's (or the stylist's) approval: the card is ready to go to production. */}
+        {card.stage === 'cad' && card.cad_state === 'approved' && (
+          <Badge
+            size="sm"
+            variant="light"
+            color="loupe"
+            leftSection={<IconCheck size={12} aria-hidden />}
+          >
+            CAD approved
           </Badge>
         )}
         {card.qc_items_total !== null && card.qc_items_total > 0 && (
