@@ -52,7 +52,10 @@ afterAll(() => {
   expect(takePageProblems(), 'page errors after the last test').toEqual([]);
 });
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake camera playing a .y4m file (tests/e2e/scan.e2e.ts). */
+export async function launchBrowser({
+  extraArgs = [],
+}: { extraArgs?: string[] } = {}): Promise<Browser> {
   mkdirSync(artifactsDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
@@ -64,6 +67,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
   // browser.newPage() goes through newContext() too, so every page is covered.
