@@ -58,6 +58,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: paths.intake, lazy: () => import('./routes/intake') },
                 { path: paths.orders, lazy: () => import('./routes/orders') },
                 { path: paths.floorMetal, lazy: () => import('./routes/floor-metal') },
+                { path: paths.stones, lazy: () => import('./routes/stones') },
                 // The order workspace: its own child route beside the orders table.
                 { path: 'orders/:code', lazy: () => import('./routes/order-workspace') },
                 {

@@ -9,6 +9,8 @@ export const paths = {
   settings: '/settings',
   /** Day's-end metal reconciliation: metal out per alloy and person, flagged losses. */
   floorMetal: '/floor-metal',
+  /** The stone inventory: certified stones and melee lots, allocation to orders. */
+  stones: '/stones',
   /** The bench's scan screen: camera, wedge scanner or typed code → the bench card. */
   scan: '/scan',
   /** A job ticket's deep link (its QR): resolves to the order page. */

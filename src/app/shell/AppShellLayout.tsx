@@ -15,6 +15,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconChartBar,
+  IconDiamond,
   IconScale,
   IconInbox,
   IconLayoutKanban,
@@ -54,10 +55,14 @@ export function AppShellLayout({ profile, onSignOut, signingOut }: AppShellLayou
   // The bench's scan screen (tickets' QR codes): for the workshop, QC and managers.
   const scanLink = { to: paths.scan, label: 'Scan a ticket', icon: IconQrcode };
   const withScan = profile.role === 'concierge' ? withMetal : [...withMetal, scanLink];
+  // The stone inventory: the workshop and managers allocate, QC reads it beside certificates
+  // (a stylist may open /stones read-only; their navigation stays short).
+  const stonesLink = { to: paths.stones, label: 'Stones', icon: IconDiamond };
+  const withStones = profile.role === 'concierge' ? withScan : [...withScan, stonesLink];
   const visibleLinks =
     profile.role === 'manager'
-      ? [...withScan, { to: paths.settings, label: 'Settings', icon: IconSettings }]
-      : withScan;
+      ? [...withStones, { to: paths.settings, label: 'Settings', icon: IconSettings }]
+      : withStones;
 
   return (
     <AppShell

@@ -28,6 +28,9 @@ import { MediaSection } from '../../../features/files/components/MediaSection';
 import { RecordPayment } from '../../../features/payments/components/RecordPayment';
 import { PrintTicketsButton } from '../../../features/tickets/components/PrintTicketsButton';
 import { MetalLedgerPanel } from '../../../features/metal-ledger/components/MetalLedgerPanel';
+import { OrderStonesPanel } from '../../../features/stones/components/OrderStonesPanel';
+import { isCertificateMatchItem } from '../../../features/stones/lib/certificate-item';
+import { CertificateStoneDetail } from './certificate-stone-detail';
 import { staffQueries } from '../../../features/auth/api/staff-profile-query';
 import type { ShellLoaderData } from '../shell-loader';
 
@@ -130,7 +133,16 @@ export function OrderWorkspaceView({ code }: { code: string }) {
             <ReviewLinksPanel order={order} />
             <ProductionSection order={order} onStepRecorded={refreshOrder} />
             <MetalLedgerPanel order={order} canLog={canLogMetal} />
-            <QcSection orderId={order.id} version={order.version} onMoved={refreshOrder} />
+            {/* Stones: the workshop and managers allocate (the same roles that log metal). */}
+            <OrderStonesPanel order={order} canWrite={canLogMetal} />
+            <QcSection
+              orderId={order.id}
+              version={order.version}
+              onMoved={refreshOrder}
+              itemDetail={(item) =>
+                isCertificateMatchItem(item) ? <CertificateStoneDetail orderId={order.id} /> : null
+              }
+            />
             <CertificatesSection orderId={order.id} />
             <MediaSection orderId={order.id} />
             <ShippingSection order={order} onLogged={refreshOrder} />

@@ -1,6 +1,6 @@
 // One checklist item: pass or fail (toggle back to pending by pressing the chosen one again),
 // a note, and the photo the template asks for (pass waits until it is attached).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge, Button, Group, Image, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconCamera, IconCheck, IconX } from '@tabler/icons-react';
@@ -36,9 +36,15 @@ function PhotoThumb({ orderId, item }: { orderId: string; item: QcItem }) {
   );
 }
 
-type QcItemRowProps = { orderId: string; item: QcItem; editable: boolean };
+type QcItemRowProps = {
+  orderId: string;
+  item: QcItem;
+  editable: boolean;
+  /** Extra facts for this item from elsewhere on the page (composed by the route). */
+  detail?: ReactNode;
+};
 
-export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
+export function QcItemRow({ orderId, item, editable, detail }: QcItemRowProps) {
   const check = useCheckQcItemMutation(orderId);
   const photo = useAttachQcPhotoMutation(orderId);
   const [note, setNote] = useState(item.note ?? '');
@@ -118,6 +124,7 @@ export function QcItemRow({ orderId, item, editable }: QcItemRowProps) {
             </Badge>
           )}
         </Group>
+        {detail}
         {editable && passBlocked && item.result !== 'pass' && (
           <Group gap={6} wrap="nowrap">
             <IconCamera size={16} aria-hidden />

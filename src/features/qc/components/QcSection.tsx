@@ -2,7 +2,7 @@
 // template with progress "4/7", starting a run when the piece reaches QC, and finishing it —
 // pass moves the piece to shipping, fail sends it back to production with a reason — both
 // through move_order, whose refusal is shown in its own words. Earlier runs stay visible.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -19,6 +19,7 @@ import {
 import { IconAlertTriangle, IconClipboardCheck } from '@tabler/icons-react';
 import { toAppError } from '../../../lib/errors';
 import { qcQueries } from '../api/qc-queries';
+import type { QcItem } from '../api/qc-checklist-query';
 import { useStartQcRunMutation } from '../api/qc-run-start-mutation';
 import { useFinishQcRunMutation } from '../api/qc-run-finish-mutation';
 import { useQcLive } from '../api/qc-live';
@@ -36,9 +37,14 @@ type QcSectionProps = {
   version?: number;
   /** Called after a pass or fail moved the order (e.g. to refresh the page's header). */
   onMoved?: () => void;
+  /**
+   * What the page shows under one checklist item (the route composes other features here:
+   * the certificate-against-stone comparison under "Certificate matches stone").
+   */
+  itemDetail?: (item: QcItem) => ReactNode;
 };
 
-export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
+export function QcSection({ orderId, version, onMoved, itemDetail }: QcSectionProps) {
   const checklist = useQuery(qcQueries.checklist(orderId));
   const start = useStartQcRunMutation(orderId);
   const finish = useFinishQcRunMutation(orderId, onMoved);
@@ -116,7 +122,13 @@ export function QcSection({ orderId, version, onMoved }: QcSectionProps) {
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
             >
               {current.items.map((item) => (
-                <QcItemRow key={item.id} orderId={orderId} item={item} editable={inQc} />
+                <QcItemRow
+                  key={item.id}
+                  orderId={orderId}
+                  item={item}
+                  editable={inQc}
+                  detail={itemDetail?.(item)}
+                />
               ))}
             </Stack>
             {inQc && (
