@@ -25,6 +25,11 @@ export type LighthousePage = {
   performance: number;
   accessibility: number;
   lcpMs: number;
+  fcpMs: number;
+  totalBlockingTimeMs: number;
+  cls: number;
+  /** What Lighthouse took as the largest contentful paint (a selector and its text). */
+  lcpElement: string;
   /** Failed accessibility audits (id: title), so a score below target says what to fix. */
   a11yFailures: string[];
   /** Performance opportunities with their estimated saving, for the same reason. */
@@ -109,6 +114,10 @@ export async function benchLighthouse(
         performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),
         accessibility: Math.round((lhr.categories.accessibility!.score ?? 0) * 100),
         lcpMs: audits['largest-contentful-paint']?.numericValue ?? NaN,
+        fcpMs: audits['first-contentful-paint']?.numericValue ?? NaN,
+        totalBlockingTimeMs: audits['total-blocking-time']?.numericValue ?? NaN,
+        cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
+        lcpElement: lcpElementOf(audits['largest-contentful-paint-element']?.details),
         a11yFailures: a11yIds
           .filter((id) => audits[id]?.score === 0)
           .map((id) => `${id}: ${audits[id]!.title}`),
@@ -150,6 +159,21 @@ export async function benchLighthouse(
   }
 }
 
+/** The LCP element audit's node (a table of items whose first holds the node). */
+function lcpElementOf(details: unknown): string {
+  const find = (value: unknown): string | null => {
+    if (!value || typeof value !== 'object') return null;
+    const node = value as { type?: string; selector?: string; snippet?: string };
+    if (node.type === 'node') return `${node.selector ?? ''} ${node.snippet ?? ''}`.trim();
+    for (const child of Object.values(value)) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  return find(details) ?? '-';
+}
+
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
 
 export function printLighthouse(result: LighthouseBench) {
@@ -162,10 +186,14 @@ export function printLighthouse(result: LighthouseBench) {
       'a11y target': '≥ 95',
       'LCP ms': fmt(p.lcpMs),
       'LCP target': '≤ 1500',
+      'FCP ms': fmt(p.fcpMs),
+      'TBT ms': fmt(p.totalBlockingTimeMs),
+      CLS: p.cls.toFixed(3),
       meets: p.accessibility >= 95 && p.lcpMs <= 1500 ? 'yes' : 'NO',
     })),
   );
   for (const p of result.pages) {
+    console.log(`${p.page} LCP element: ${p.lcpElement}`);
     if (p.a11yFailures.length) console.log(`${p.page} accessibility: ${p.a11yFailures.join('; ')}`);
     if (p.opportunities.length) console.log(`${p.page} performance: ${p.opportunities.join('; ')}`);
   }

@@ -1,14 +1,16 @@
 // The route guards with the real router and supabase-js (network mocked with MSW): who may
 // open which page, and where sign-in sends a person afterwards.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { setupServer } from 'msw/node';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { onlineManager } from '@tanstack/react-query';
 import { renderWithProviders } from '../testing/render';
 import { gotrue, postgrest } from '../testing/supabase-handlers';
 import { createQueryClient } from '../lib/query-client';
 import { supabase } from '../lib/supabase';
+import { connection } from '../lib/connection';
 import { createRoutes } from './router';
 import { syncAuthWithRouter } from './auth-sync';
 
@@ -22,10 +24,34 @@ vi.mock('./routes/intake', () => ({
   },
 }));
 
+vi.setConfig({ testTimeout: 30_000 });
 const server = setupServer(gotrue.logout());
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// The router loads sign-in, the shell and every page lazily; transformed on first use here, that
+// can take seconds on a busy machine. Loading them once up front keeps each test's waits about
+// what the app does, not about the test runner compiling a chunk.
+beforeAll(async () => {
+  // Each screen here waits on a loader, a lazy module and MSW: more than the 1 s default when the
+  // machine is busy (measured: 1–4 s with a dozen test processes beside it).
+  configure({ asyncUtilTimeout: 8_000 });
+  await Promise.all([
+    import('./routes/sign-in'),
+    import('./routes/shell'),
+    import('./routes/board'),
+    import('./routes/board-loader'),
+    import('./routes/orders'),
+    import('./routes/analytics-loader'),
+    import('./routes/settings'),
+  ]);
+}, 120_000);
 afterEach(async () => {
   server.resetHandlers();
+  // Pages here read things no handler answers and open a socket nobody serves, which marks the
+  // app's one connection store down and TanStack's onlineManager offline (it stays so after the
+  // shell unmounts): the next test starts with a reachable server, as a fresh page load would.
+  connection.report('server', true);
+  connection.report('realtime', true);
+  onlineManager.setOnline(true);
   await supabase.auth.signOut({ scope: 'local' });
   localStorage.clear();
 });
