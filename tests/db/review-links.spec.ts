@@ -446,6 +446,22 @@ describe.each(dbTargets())('customer review links on $engine', (t) => {
         expect(res.data).toEqual({ status: 'invalid' });
       }
     }
+    // A GET runs read-only in PostgREST: refused the same way for a live and a made-up token,
+    // before either is looked at (the error text must not tell them apart).
+    const viaGet = async (token: string) => {
+      const res = await fetch(
+        `${t.url}/rest/v1/rpc/review_page?p_token=${encodeURIComponent(token)}`,
+        {
+          headers: { apikey: t.anonKey, 'x-forwarded-for': ip },
+        },
+      );
+      return { status: res.status, body: await res.text() };
+    };
+    const getLive = await viaGet(live.token);
+    expect(getLive.status).toBe(405);
+    expect(getLive).toEqual(await viaGet(randomBytes(32).toString('base64url')));
+    expect(getLive.body).toContain('Open review links with POST.');
+    expect((await listed(live.id)).opened_at).toBeNull();
     // The live one still works, from another address, and nothing was decided meanwhile.
     expect((await page(live.token)).status).toBe('ok');
     expect((await readOrder(svc, order.id)).cad_state).toBe('with_customer');
