@@ -1,13 +1,14 @@
 // /board — the live kanban board, composed with the signed-in person's profile and the order
 // workspace, which opens in a drawer on the board (?order=CODE keeps it shareable and lets the
 // Back button close it). The workspace is lazy-loaded so it is not in the board's first bundle.
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Center, Drawer, Group, Loader, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { Link, useRouteLoaderData, useSearchParams } from 'react-router';
 import { paths } from '../../config/paths';
 import { useStaffProfile } from '../../features/auth/api/staff-profile-query';
 import { BoardView } from '../../features/board/components/BoardView';
+import { PrintTicketsButton } from '../../features/tickets/components/PrintTicketsButton';
 import type { ShellLoaderData } from './shell-loader';
 
 const OrderWorkspaceView = lazy(() =>
@@ -23,6 +24,24 @@ export function Component() {
   useEffect(() => {
     document.title = 'Board · Loupe';
   }, []);
+
+  // Selection mode: pick cards, then print their job tickets as one PDF (a page per order).
+  const [selecting, setSelecting] = useState(false);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const togglePicked = useCallback(
+    (code: string) =>
+      setPicked((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(code)) next.add(code);
+        return next;
+      }),
+    [],
+  );
+  const selection = useMemo(
+    () => (selecting ? { codes: picked, onToggle: togglePicked } : undefined),
+    [selecting, picked, togglePicked],
+  );
+  const pickedCodes = useMemo(() => [...picked], [picked]);
 
   // Opening pushes a history entry (Back closes the drawer); closing replaces it.
   const openOrder = useCallback(
@@ -52,6 +71,36 @@ export function Component() {
       <BoardView
         me={{ id: profile.id, displayName: profile.display_name, role: profile.role }}
         onOpenOrder={openOrder}
+        selection={selection}
+        actions={
+          selecting ? (
+            <>
+              <PrintTicketsButton
+                codes={pickedCodes}
+                variant="filled"
+                label={
+                  picked.size === 0
+                    ? 'Print tickets'
+                    : `Print ${picked.size} ticket${picked.size === 1 ? '' : 's'}`
+                }
+              />
+              <Button
+                variant="default"
+                mih={44}
+                onClick={() => {
+                  setSelecting(false);
+                  setPicked(new Set());
+                }}
+              >
+                Done selecting
+              </Button>
+            </>
+          ) : (
+            <Button variant="light" mih={44} onClick={() => setSelecting(true)}>
+              Select for tickets
+            </Button>
+          )
+        }
       />
       <Drawer
         opened={openCode !== null}

@@ -3,7 +3,7 @@
 // draggable (mouse and touch); the code button and the "Move to…" menu are the keyboard path,
 // with Shift+arrow shortcuts to the next or previous stage and M for the menu.
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { ActionIcon, Avatar, Badge, Menu, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Avatar, Badge, Checkbox, Menu, UnstyledButton } from '@mantine/core';
 import { IconDotsVertical, IconArrowBackUp, IconCheck } from '@tabler/icons-react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import dayjs from 'dayjs';
@@ -27,6 +27,9 @@ type BoardCardProps = {
   focusRequested?: boolean;
   /** Focus left the card: stop following it. */
   onFocusLeft?: () => void;
+  /** Selection mode (e.g. to print tickets): whether this card is picked, and how to toggle it. */
+  selected?: boolean;
+  onToggleSelected?: (code: string) => void;
 };
 
 function moveLabel(from: OrderStage, to: OrderStage): string {
@@ -43,6 +46,8 @@ export const BoardCard = memo(function BoardCard({
   onRequestMove,
   focusRequested,
   onFocusLeft,
+  selected,
+  onToggleSelected,
 }: BoardCardProps) {
   const ref = useRef<HTMLElement>(null);
   const codeRef = useRef<HTMLButtonElement>(null);
@@ -124,6 +129,17 @@ export const BoardCard = memo(function BoardCard({
       }}
     >
       <div className={classes.head}>
+        {onToggleSelected && (
+          // A 44 px hit area around the box: the board is used on tablets.
+          <Checkbox
+            size="md"
+            p={10}
+            m={-10}
+            checked={!!selected}
+            onChange={() => onToggleSelected(card.code)}
+            aria-label={`Select ${card.code}`}
+          />
+        )}
         <UnstyledButton
           ref={codeRef}
           className={classes.code}

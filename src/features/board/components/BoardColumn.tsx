@@ -44,6 +44,9 @@ type BoardColumnProps = {
   /** The card whose focus follows its moves (see BoardCard). */
   focusId?: string | null;
   onFocusLeft?: () => void;
+  /** Selection mode: the picked order codes and how to toggle one (see BoardView). */
+  selectedCodes?: ReadonlySet<string>;
+  onToggleSelected?: (code: string) => void;
 };
 
 /** A card's usual height; the virtualiser measures the real one once it is drawn. */
@@ -61,6 +64,8 @@ export const BoardColumn = memo(function BoardColumn({
   onRequestMove,
   focusId,
   onFocusLeft,
+  selectedCodes,
+  onToggleSelected,
 }: BoardColumnProps) {
   const columnRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -245,6 +250,8 @@ export const BoardColumn = memo(function BoardColumn({
                     onRequestMove={onRequestMove}
                     focusRequested={card.id === focusId}
                     onFocusLeft={onFocusLeft}
+                    selected={selectedCodes?.has(card.code)}
+                    onToggleSelected={onToggleSelected}
                   />
                 </div>
               );

@@ -1,7 +1,15 @@
 // The live kanban board: one column per stage, filters from the URL, moves by drag and drop,
 // by each card's menu or by keyboard. Moves go through the optimistic move mutation; the ones
 // that need a reason (hold, cancel, rework, a manager's WIP override) ask for it first.
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { Alert, Button, Group, Kbd, Skeleton, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -46,6 +54,13 @@ type BoardViewProps = {
   me: BoardPerson;
   /** Opens an order's workspace (the route shows it in a drawer). */
   onOpenOrder: (code: string) => void;
+  /**
+   * Selection mode, when given: every card gets a checkbox (e.g. to print the picked orders'
+   * tickets). The route owns the selection and what is done with it.
+   */
+  selection?: { codes: ReadonlySet<string>; onToggle: (code: string) => void };
+  /** Page actions beside the title (the route's, e.g. "Select for tickets"). */
+  actions?: ReactNode;
 };
 
 type PendingReason = {
@@ -84,7 +99,7 @@ function reasonRequest(card: BoardCard, toStage: OrderStage): ReasonRequest | nu
   }
 }
 
-export function BoardView({ me, onOpenOrder }: BoardViewProps) {
+export function BoardView({ me, onOpenOrder, selection, actions }: BoardViewProps) {
   const queryClient = useQueryClient();
   const cardsQuery = useQuery(boardQueries.cards());
   const settingsQuery = useQuery(boardQueries.stageSettings());
@@ -211,7 +226,10 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
         <Title order={1} size="h2">
           Board
         </Title>
-        <PresenceIndicator others={others} live={live} />
+        <Group gap="sm" wrap="wrap">
+          {actions}
+          <PresenceIndicator others={others} live={live} />
+        </Group>
       </Group>
       <BoardFilters filters={filters} onChange={setFilters} />
       <Group gap="xs" wrap="wrap">
@@ -270,6 +288,8 @@ export function BoardView({ me, onOpenOrder }: BoardViewProps) {
                 onRequestMove={requestMove}
                 focusId={focusId}
                 onFocusLeft={stopFollowing}
+                selectedCodes={selection?.codes}
+                onToggleSelected={selection?.onToggle}
               />
             ))}
           </div>

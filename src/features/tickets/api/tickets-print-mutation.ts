@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { toAppError } from '../../../lib/errors';
-import { buildTicketsPdf, type TicketPaper } from '../lib/ticket-pdf';
+import type { TicketPaper } from '../lib/ticket-paper';
 import { deliverPdf } from '../lib/deliver-pdf';
 import { ticketQueries } from './tickets-queries';
 
@@ -15,6 +15,8 @@ export function usePrintTicketsMutation() {
     mutationKey: [...ticketQueries.all(), 'print'],
     mutationFn: async ({ codes, paper }: PrintTicketsVariables) => {
       const orders = await queryClient.fetchQuery(ticketQueries.orders(codes));
+      // pdf-lib and qrcode load on the first print, not with the board or the order page.
+      const { buildTicketsPdf } = await import('../lib/ticket-pdf');
       const bytes = await buildTicketsPdf(orders, { paper, origin: window.location.origin });
       const name = codes.length === 1 ? `ticket-${codes[0]}.pdf` : `tickets-${codes.length}.pdf`;
       return deliverPdf(bytes, name);

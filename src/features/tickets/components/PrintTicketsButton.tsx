@@ -3,7 +3,7 @@
 import { Button, Menu, type ButtonProps } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { usePrintTicketsMutation } from '../api/tickets-print-mutation';
-import { paperSizes, type TicketPaper } from '../lib/ticket-pdf';
+import { paperSizes, type TicketPaper } from '../lib/ticket-paper';
 
 type PrintTicketsButtonProps = {
   codes: readonly string[];

@@ -8,7 +8,8 @@ import { setupServer } from 'msw/node';
 import { env } from '../../../config/env';
 import { fetchTicketOrders, ticketOrderColumns } from '../api/ticket-orders-query';
 import { pdfPageRects, pdfPageTexts } from '../testing/pdf-inspect';
-import { buildTicketsPdf, paperSizes } from './ticket-pdf';
+import { buildTicketsPdf } from './ticket-pdf';
+import { paperSizes } from './ticket-paper';
 import type { TicketOrder } from './ticket-content';
 
 const rest = (path: string) => `${env.supabaseUrl}/rest/v1${path}`;

@@ -16,14 +16,7 @@ import {
 import QRCode from 'qrcode';
 import { orderDeepLink } from '../../../lib/order-link';
 import { noteLines, ticketFields, type TicketOrder } from './ticket-content';
-
-export type TicketPaper = 'a6' | 'half_letter';
-
-/** Page sizes in PDF points (1/72 in). */
-export const paperSizes: Record<TicketPaper, { width: number; height: number; label: string }> = {
-  a6: { width: 297.64, height: 419.53, label: 'A6 (105 × 148 mm)' },
-  half_letter: { width: 396, height: 612, label: 'US half-letter (5.5 × 8.5 in)' },
-};
+import { paperSizes, type TicketPaper } from './ticket-paper';
 
 export type BuildTicketsOptions = {
   paper: TicketPaper;
