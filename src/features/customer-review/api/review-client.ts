@@ -9,15 +9,24 @@ import type { Database } from '../../../types/database';
 
 export type ReviewClient = SupabaseClient<Database>;
 
+// One client per token for the page's life: React (StrictMode, a remount) may ask twice. Each
+// client gets a storage key of its own (numbered, never the token, which must stay out of
+// logs): supabase-js warns in the console about two GoTrueClients on one key.
+const clients = new Map<string, ReviewClient>();
+
 export function createReviewClient(token: string): ReviewClient {
-  return createClient<Database>(env.supabaseUrl, env.supabaseAnonKey, {
+  const existing = clients.get(token);
+  if (existing) return existing;
+  const client = createClient<Database>(env.supabaseUrl, env.supabaseAnonKey, {
     global: { headers: { 'x-review-token': token } },
     auth: {
       persistSession: false,
       autoRefreshToken: false,
       detectSessionInUrl: false,
-      // Not the staff client's key: supabase-js warns about two clients sharing one.
-      storageKey: 'loupe-review',
+      // Not the staff client's key either.
+      storageKey: `loupe-review-${clients.size + 1}`,
     },
   });
+  clients.set(token, client);
+  return client;
 }
