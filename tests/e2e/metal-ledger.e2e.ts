@@ -8,6 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Browser } from 'playwright-core';
 import { allowPageProblems, artifactsDir, hasChromium, launchBrowser } from './support/browser';
+import { seriousA11yViolations } from './support/page-health';
 import { demoLogins } from '../../scripts/demo-logins';
 
 const { appUrl, stackUrl, serviceRoleKey } = inject('e2e');
@@ -111,6 +112,7 @@ describe.skipIf(!hasChromium)('the metal ledger', () => {
     await formingRow.getByText('Metal out').waitFor();
     expect(await formingRow.textContent()).toMatch(/9\.50 g0\.00 g0\.00 g/);
     await page.screenshot({ path: `${artifactsDir}/metal-ledger-workspace.png`, fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The database holds exactly what the screen says: three entries, by Tomás.
     const { data: entries } = await svc
@@ -140,6 +142,7 @@ describe.skipIf(!hasChromium)('the metal ledger', () => {
     const flaggedRow = flagged.getByRole('row').filter({ hasText: order.code });
     expect(await flaggedRow.textContent()).toContain('1.50 g · 12.50 %');
     await page.screenshot({ path: `${artifactsDir}/metal-on-the-floor.png`, fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 });

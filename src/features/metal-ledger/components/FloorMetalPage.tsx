@@ -197,7 +197,7 @@ function Loaded<T>({
   what: string;
   children: (data: T) => ReactNode;
 }) {
-  if (query.isPending) return <Skeleton h={120} aria-label={`Loading ${what}`} />;
+  if (query.isPending) return <Skeleton h={120} role="status" aria-label={`Loading ${what}`} />;
   if (query.isError) {
     return (
       <Alert color="red" title={`The ${what} did not load`}>

@@ -20,6 +20,7 @@ import { useCorrectMetalEntry } from '../api/metal-entry-correct-mutation';
 import type { MetalEntry } from '../api/metal-entries-query';
 import { countingEntryIds } from '../lib/entries';
 import { formatGrams, gramsProblem, stepLabels } from '../lib/grams';
+import { ScrollRegion } from './ScrollRegion';
 
 export function LedgerEntries({ orderId, canCorrect }: { orderId: string; canCorrect: boolean }) {
   const entries = useQuery(metalLedgerQueries.orderEntries(orderId));
@@ -48,7 +49,7 @@ export function LedgerEntries({ orderId, canCorrect }: { orderId: string; canCor
       <Title order={3} size="h5">
         Entries
       </Title>
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion label="Ledger entries table" minWidth={640}>
         <Table verticalSpacing={4} aria-label="Ledger entries">
           <Table.Thead>
             <Table.Tr>
@@ -105,7 +106,7 @@ export function LedgerEntries({ orderId, canCorrect }: { orderId: string; canCor
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {correcting && (
         <CorrectionForm
           key={correcting.id}

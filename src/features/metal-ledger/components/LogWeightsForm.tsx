@@ -104,7 +104,12 @@ export function LogWeightsForm({ orderId, step, onDone }: LogWeightsFormProps) {
 
   if (steps.isPending) {
     return (
-      <Skeleton h={220} radius="md" aria-label={`Loading the ${label.toLowerCase()} weights`} />
+      <Skeleton
+        h={220}
+        radius="md"
+        role="status"
+        aria-label={`Loading the ${label.toLowerCase()} weights`}
+      />
     );
   }
   if (steps.isError) {

@@ -21,6 +21,7 @@ import { useMetalLedgerLive } from '../api/ledger-live';
 import type { LedgerStep } from '../api/ledger-steps-query';
 import { formatGrams, formatPercent, stepLabels, type ProductionStepKind } from '../lib/grams';
 import { LogWeightsForm } from './LogWeightsForm';
+import { ScrollRegion } from './ScrollRegion';
 import { LedgerEntries } from './LedgerEntries';
 
 type MetalLedgerPanelProps = {
@@ -58,7 +59,7 @@ export function MetalLedgerPanel({ order, canLog }: MetalLedgerPanelProps) {
           </Badge>
         )}
       </Group>
-      {steps.isPending && <Loader size="sm" aria-label="Loading the metal ledger" />}
+      {steps.isPending && <Loader size="sm" role="status" aria-label="Loading the metal ledger" />}
       {steps.isError && (
         <Alert color="red" title="The metal ledger did not load">
           {steps.error.message}{' '}
@@ -69,7 +70,7 @@ export function MetalLedgerPanel({ order, canLog }: MetalLedgerPanelProps) {
       )}
       {steps.data && (
         <Stack gap="sm">
-          <Table.ScrollContainer minWidth={820}>
+          <ScrollRegion label="Step weights table" minWidth={820}>
             <Table verticalSpacing="xs" aria-label="Metal per production step">
               <Table.Thead>
                 <Table.Tr>
@@ -119,7 +120,7 @@ export function MetalLedgerPanel({ order, canLog }: MetalLedgerPanelProps) {
                   })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollRegion>
           {logging && <LogWeightsForm orderId={order.id} step={logging} key={logging} />}
           {!inProduction && (
             <Text size="sm" c="dimmed">

@@ -45,7 +45,9 @@ function StepSettingsCard() {
         The tolerance is how much more may come back than went out (scales disagree by a few
         hundredths).
       </Text>
-      {settings.isPending && <Skeleton h={160} aria-label="Loading the step settings" />}
+      {settings.isPending && (
+        <Skeleton h={160} role="status" aria-label="Loading the step settings" />
+      )}
       {settings.isError && (
         <Alert color="red" title="The step settings did not load">
           {settings.error.message}{' '}
@@ -119,7 +121,7 @@ function NormsCard() {
         recovered) is flagged. Defaults: casting 9 % for gold (a typical 91–95 % yield), 5 % for
         platinum; forming 3 %; polishing 1 %; hand-setting 0.5 %; reinforcement 1 %.
       </Text>
-      {norms.isPending && <Skeleton h={260} aria-label="Loading the loss norms" />}
+      {norms.isPending && <Skeleton h={260} role="status" aria-label="Loading the loss norms" />}
       {norms.isError && (
         <Alert color="red" title="The loss norms did not load">
           {norms.error.message}{' '}

@@ -38,6 +38,7 @@ import {
   type LossDimension,
   type MetalLossReport,
 } from '../lib/loss-report';
+import { ScrollRegion } from './ScrollRegion';
 
 // Distinct, AA-contrast line colours (Mantine's 7–9 shades), enough for steps, metals or staff.
 const lineColors = [
@@ -86,7 +87,9 @@ export function MetalLossSection({ from, to }: { from: string; to: string }) {
         Steps weighed back in the range: metal issued, lost (not returned on the piece nor recovered
         as scrap) and the loss as a share of what was issued.
       </Text>
-      {report.isPending && <Skeleton h={260} aria-label="Loading the metal loss report" />}
+      {report.isPending && (
+        <Skeleton h={260} role="status" aria-label="Loading the metal loss report" />
+      )}
       {report.isError && (
         <Alert color="red" title="The metal loss report did not load">
           {report.error.message}{' '}
@@ -119,7 +122,7 @@ function LossBody({
   const nameOf = new Map(totals.map((t) => [t.key, t.label]));
   return (
     <Stack gap="md">
-      <Table.ScrollContainer minWidth={520}>
+      <ScrollRegion label="Loss totals table" minWidth={520}>
         <Table aria-label={`Metal loss ${dimensionLabels[by].toLowerCase()}`}>
           <Table.Thead>
             <Table.Tr>
@@ -154,7 +157,7 @@ function LossBody({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
 
       <div role="img" aria-label={`Weekly loss percentage ${dimensionLabels[by].toLowerCase()}`}>
         <ResponsiveContainer width="100%" height={260}>
