@@ -139,6 +139,22 @@ describe.skipIf(!hasChromium)('stones in the browser', () => {
     await onOrder.getByText(`GIA ${stone.report_number}`).waitFor();
     expect(await onOrder.getByText(`GIA ${taken.report_number}`).count()).toBe(0);
     expect(await onOrder.getByRole('row').filter({ hasText: 'Allocated' }).count()).toBe(1);
+
+    // Hand-setting recorded done at the bench: the stone turns Set here without a reload.
+    const workshopId = demoLogins.find((l) => l.role === 'workshop')?.id;
+    must(
+      await svc
+        .from('production_steps')
+        .update({ done_at: new Date().toISOString(), done_by: workshopId })
+        .eq('order_id', order.id)
+        .eq('step', 'hand_setting')
+        .select('id'),
+    );
+    await onOrder
+      .getByRole('row')
+      .filter({ hasText: `GIA ${stone.report_number}` })
+      .filter({ hasText: 'Set' })
+      .waitFor();
     await page.context().close();
   });
 

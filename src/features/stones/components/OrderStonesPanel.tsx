@@ -23,6 +23,7 @@ import { stoneQueries } from '../api/stone-queries';
 import { useAllocateStoneMutation } from '../api/stone-allocate-mutation';
 import { useAllocateMeleeMutation } from '../api/melee-allocate-mutation';
 import { useReleaseStoneMutation } from '../api/stone-allocation-release-mutation';
+import { useOrderStonesLive } from '../api/order-stones-live';
 import { formatCarat } from '../lib/stone-filters';
 import { StoneStateBadge } from './StoneStateBadge';
 
@@ -105,6 +106,7 @@ function AllocateForm({ order }: { order: OrderStonesPanelProps['order'] }) {
 export function OrderStonesPanel({ order, canWrite }: OrderStonesPanelProps) {
   const stones = useQuery(stoneQueries.orderStones(order.id));
   const release = useReleaseStoneMutation();
+  useOrderStonesLive(order.id);
   const headingId = `stones-${order.id}`;
   const canAllocate = canWrite && order.has_stones && openStages.has(order.stage);
 
