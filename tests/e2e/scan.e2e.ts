@@ -41,20 +41,24 @@ const contact = {
 };
 const customerName = `Ottoline ${tag}`;
 
-type Order = { id: string; code: string };
+type Order = { id: string; code: string; customer_id: string };
 
 /** An order in production, casting already done, so the bench's next act is "Forming done". */
-async function productionOrder(svc: SupabaseClient): Promise<Order> {
-  const customer = must(
-    await svc.from('customers').insert({ display_name: customerName }).select('id').single(),
-  ) as { id: string };
-  must(
-    await svc
-      .from('customer_contacts')
-      .insert({ customer_id: customer.id, ...contact })
-      .select('customer_id')
-      .single(),
-  );
+async function productionOrder(svc: SupabaseClient, customerId?: string): Promise<Order> {
+  const customer = customerId
+    ? { id: customerId }
+    : (must(
+        await svc.from('customers').insert({ display_name: customerName }).select('id').single(),
+      ) as { id: string });
+  if (!customerId) {
+    must(
+      await svc
+        .from('customer_contacts')
+        .insert({ customer_id: customer.id, ...contact })
+        .select('customer_id')
+        .single(),
+    );
+  }
   const order = must(
     await svc
       .from('orders')
@@ -73,7 +77,7 @@ async function productionOrder(svc: SupabaseClient): Promise<Order> {
         promised_date: '2026-12-18',
         specs: { engraving: 'Ever, M' },
       })
-      .select('id, code')
+      .select('id, code, customer_id')
       .single(),
   ) as Order;
   must(
@@ -245,6 +249,40 @@ describe.skipIf(!hasChromium)('the workshop floor: tickets and /scan', () => {
     // The card moves on to the next step.
     await card.getByRole('button', { name: 'Polishing done' }).waitFor();
     await tablet.close();
+  });
+
+  it('several orders picked on the board print as one PDF, a ticket per page', async () => {
+    const second = await productionOrder(svc, order.customer_id);
+    const desk = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = await desk.newPage();
+    await signIn(page, 'workshop', `/board?q=${encodeURIComponent(customerName)}`);
+    await page.getByRole('heading', { name: 'Board', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Select for tickets' }).click();
+    await page.getByRole('checkbox', { name: `Select ${order.code}` }).check();
+    await page.getByRole('checkbox', { name: `Select ${second.code}` }).check();
+    await page.getByRole('button', { name: 'Print 2 tickets' }).click();
+    const [tab] = await Promise.all([
+      desk.waitForEvent('page'),
+      page.getByRole('menuitem', { name: 'US half-letter (5.5 × 8.5 in)' }).click(),
+    ]);
+    const bytes = Uint8Array.from(
+      await page.evaluate(async (url) => {
+        const response = await fetch(url);
+        return Array.from(new Uint8Array(await response.arrayBuffer()));
+      }, tab.url()),
+    );
+    const pages = await pdfPageTexts(bytes);
+    expect(pages).toHaveLength(2);
+    expect(pages.map((p) => [order.code, second.code].find((c) => p.includes(c)))).toEqual([
+      order.code,
+      second.code,
+    ]);
+    const { width, height } = await pdfPageRects(bytes, 1);
+    expect([Math.round(width), Math.round(height)]).toEqual([396, 612]);
+    for (const value of [...Object.values(contact), customerName]) {
+      expect(pages.join('\n')).not.toContain(value);
+    }
+    await desk.close();
   });
 
   it('a wedge scanner types the code; a foreign link and an unknown code open nothing', async () => {

@@ -97,6 +97,8 @@ export const BoardCard = memo(function BoardCard({
   const onCardClick = (event: MouseEvent<HTMLElement>) => {
     if (!event.currentTarget.contains(event.target as Node)) return;
     if ((event.target as HTMLElement).closest('button')) return;
+    // The selection checkbox picks the card; it does not open it.
+    if ((event.target as HTMLElement).closest('[data-card-select]')) return;
     onOpen(card.code);
   };
 
@@ -138,6 +140,9 @@ export const BoardCard = memo(function BoardCard({
             checked={!!selected}
             onChange={() => onToggleSelected(card.code)}
             aria-label={`Select ${card.code}`}
+            data-card-select
+            // The padding around the box is part of the hit area, so it picks too.
+            wrapperProps={{ 'data-card-select': true }}
           />
         )}
         <UnstyledButton
