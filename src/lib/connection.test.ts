@@ -129,4 +129,33 @@ describe('connection store', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(store.downSources().sort()).toEqual(['browser', 'server']);
   });
+
+  it('a suspected failure asks the server at once, and only its answer takes the app down', async () => {
+    const store = createConnectionStore();
+    // No probe yet (the sign-in page, a component test): nothing to ask, nothing changes.
+    store.suspect();
+    expect(store.status()).toBe('online');
+
+    let serverUp = true;
+    const probe = vi.fn(async () => serverUp);
+    store.setProbe(probe);
+    // One URL failing while the server answers: no outage, no recovery to re-read everything.
+    const recovered = vi.fn();
+    store.onRecovered(recovered);
+    store.suspect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(probe).toHaveBeenCalledTimes(1);
+    expect(store.status()).toBe('online');
+    expect(recovered).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(probe).toHaveBeenCalledTimes(1);
+
+    // The server is gone: down at once.
+    serverUp = false;
+    store.suspect();
+    store.suspect();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(probe).toHaveBeenCalledTimes(2);
+    expect(store.status()).toBe('down');
+  });
 });

@@ -1,6 +1,6 @@
 // The app's link to the workshop server as one small store, no React here. Several sources
-// each say "up" or "down": the browser's own network flag, requests to the server (REST, Auth,
-// Storage through TanStack Query) and the Realtime socket. The app is down while any source is
+// each say "up" or "down": the browser's own network flag, the server (asked by a probe when a
+// request through TanStack Query fails on the network) and the Realtime socket. The app is down while any source is
 // down; when the last one comes back it is "recovered" for a moment (the shell says "catching
 // up") and the recovery listeners run once (refetch what is on screen). While down, a probe asks
 // the server every few seconds whether it answers again: nothing else would tell us, because
@@ -12,6 +12,12 @@ export type ConnectionStatus = 'online' | 'down' | 'recovered';
 export type ConnectionStore = {
   /** A source's latest word; repeating the same word changes nothing. */
   report: (source: ConnectionSource, up: boolean) => void;
+  /**
+   * A request failed on the network: ask the server now. The probe's answer decides, not the
+   * failed request: one blocked URL must not look like an outage (and set off a re-read of
+   * everything each time it "recovers"). Without a probe there is no one to ask: nothing.
+   */
+  suspect: () => void;
   status: () => ConnectionStatus;
   /** Whether requests can reach the server (browser and server up; Realtime may lag behind). */
   reachable: () => boolean;
@@ -56,20 +62,21 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
   /** The first probe of an outage runs at once: paused queries depend on knowing quickly. */
   const scheduleProbe = (delayMs = probeIntervalMs) => {
     if (probeTimer !== undefined || probing || !probe || down.size === 0) return;
-    probeTimer = setTimeout(runProbe, delayMs);
+    probeTimer = setTimeout(() => runProbe(), delayMs);
   };
 
-  const runProbe = () => {
+  const runProbe = (evenIfUp = false) => {
     probeTimer = undefined;
     const ask = probe;
-    if (!ask || down.size === 0) return;
+    if (!ask || (down.size === 0 && !evenIfUp)) return;
     probing = true;
     // A probe that throws is a server that did not answer.
     ask()
       .catch(() => false)
       .then((answered) => {
-        probing = false;
+        // Still "probing" while the answer lands, so it schedules no second immediate probe.
         report('server', answered);
+        probing = false;
         scheduleProbe();
       });
   };
@@ -110,6 +117,11 @@ export function createConnectionStore(options: ConnectionStoreOptions = {}): Con
 
   return {
     report,
+    suspect() {
+      if (!probe || probing) return;
+      clearTimeout(probeTimer);
+      runProbe(true);
+    },
     status: () => status,
     reachable: () => !down.has('browser') && !down.has('server'),
     downSources: () => [...down],

@@ -21,10 +21,10 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return transient && failureCount < 2;
 }
 
-/** Every answer tells the connection store the server is there; a failed fetch, that it is not. */
+/** Every answer tells the connection store the server is there; a failed fetch makes it ask. */
 function reportToConnection(error: unknown): void {
   if (error === undefined) connection.report('server', true);
-  else if (toAppError(error).code === 'network') connection.report('server', false);
+  else if (toAppError(error).code === 'network') connection.suspect();
 }
 
 export function createQueryClient(): QueryClient {
@@ -50,9 +50,9 @@ export function createQueryClient(): QueryClient {
         // A workshop board is looked at for hours; 30 s keeps tab switches from refetching
         // everything while realtime events keep the cache fresh.
         staleTime: 30_000,
-        // Each failed attempt tells the connection store at once (not only the last one), so a
-        // query whose server went away pauses before its retries run out: it keeps its data and
-        // the forms built on it, instead of turning into an error state that replaces them.
+        // Each failed attempt has the connection store ask the server at once (not only the
+        // last one), so a query whose server went away pauses before its retries run out: it
+        // keeps its data and the forms built on it, instead of an error state replacing them.
         retry: (failureCount, error) => {
           reportToConnection(error);
           return shouldRetry(failureCount, error);
