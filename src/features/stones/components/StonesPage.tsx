@@ -20,6 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconDiamond, IconPlus, IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState';
@@ -230,6 +231,8 @@ export function StonesPage({ canWrite }: StonesPageProps) {
     ...stoneQueries.meleeLots(filters.q),
     enabled: filters.tab === 'melee',
   });
+  // Typing settles before the URL (and the query) follows: one read per pause, not per key.
+  const search = useDebouncedCallback((q: string) => update({ q }), 250);
   const [target, setTarget] = useState<AllocationTarget | null>(null);
   const [receiving, setReceiving] = useState(false);
   const filtered = Boolean(filters.q || filters.state || filters.lab);
@@ -294,7 +297,7 @@ export function StonesPage({ canWrite }: StonesPageProps) {
             leftSection={<IconSearch size={16} aria-hidden />}
             defaultValue={filters.q}
             key={`${filters.tab}-search`}
-            onChange={(e) => update({ q: e.currentTarget.value })}
+            onChange={(e) => search(e.currentTarget.value)}
             style={{ flex: '1 1 240px' }}
           />
           {filters.tab === 'certified' && (
