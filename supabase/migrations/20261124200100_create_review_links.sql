@@ -168,13 +168,15 @@ alter publication supabase_realtime add table public.review_links;
 
 -- The base64url token and its hash. The hash input is the text's UTF-8 bytes, whatever it is:
 -- no format check a real token would skip, so every token costs the same.
+-- Core sha256() (built in since Postgres 11, so on Supabase too) rather than pgcrypto's digest():
+-- the embedded engine's pgcrypto once failed to find its sha256 digest while seeding.
 create function private.review_token_hash(p_token text)
 returns bytea
 language sql
 immutable
 security invoker
 set search_path = ''
-as $$ select extensions.digest(convert_to(coalesce(p_token, ''), 'UTF8'), 'sha256') $$;
+as $$ select pg_catalog.sha256(convert_to(coalesce(p_token, ''), 'UTF8')) $$;
 revoke all on function private.review_token_hash(text) from public;
 
 -- The client a failed try is counted against: the address the API gateway forwarded
@@ -198,7 +200,7 @@ begin
   end;
   addr := nullif(btrim(coalesce(
     h ->> 'cf-connecting-ip', h ->> 'x-real-ip', split_part(h ->> 'x-forwarded-for', ',', 1))), '');
-  return encode(extensions.digest(convert_to(coalesce(left(addr, 200), 'global'), 'UTF8'), 'sha256'), 'hex');
+  return encode(pg_catalog.sha256(convert_to(coalesce(left(addr, 200), 'global'), 'UTF8')), 'hex');
 end;
 $$;
 revoke all on function private.review_client_key() from public;
