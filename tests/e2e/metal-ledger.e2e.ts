@@ -1,9 +1,10 @@
 // The metal ledger in a real browser against the real stack: at the order's workspace the
 // workshop logs a casting's weights on a tablet-sized screen and sees the loss flagged above the
 // 18K gold norm; a return heavier than the metal issued is refused in the database's words and
-// nothing changes; another bench's entry appears in the open panel live; at day's end "Metal on the floor" shows the forming metal still out at
-// Tomás's bench and the order among the flagged losses. A manager reads the norms in Settings
-// and the loss section of Analytics (read-only). The order is this file's own.
+// nothing changes; another bench's entry appears in the open panel live; at day's end "Metal on
+// the floor" shows the forming metal still out at Tomás's bench and the order among the flagged
+// losses. A manager reads the norms in Settings and the loss section of Analytics (read-only).
+// The order is this file's own.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
