@@ -7,6 +7,7 @@ import { runRealtimeBench, type RealtimeBenchResult } from './realtime';
 import { benchStorage, type StorageBench } from './storage';
 import { benchApp, type AppBench } from './app';
 import { benchBoardBrowser, printBoardBrowser, type BoardBrowserBench } from './board-browser';
+import { benchScanBrowser, printScanBrowser, type ScanBrowserBench } from './scan-browser';
 import { benchBundle, printBundle, type RouteBundle } from './bundle';
 import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
@@ -20,6 +21,7 @@ async function main() {
     storage?: StorageBench;
     app?: AppBench;
     boardBrowser?: BoardBrowserBench;
+    scanBrowser?: ScanBrowserBench;
     bundle?: RouteBundle[];
     lighthouse?: LighthouseBench;
   } = {
@@ -109,6 +111,14 @@ async function main() {
     console.log('\nBoard in headless Chromium (production build against the app stack)');
     results.boardBrowser = await benchBoardBrowser();
     printBoardBrowser(results.boardBrowser);
+  }
+
+  if (want('scan')) {
+    console.log(
+      '\n/scan in headless Chromium: scan → bench card, and the decode loop idle (production build)',
+    );
+    results.scanBrowser = await benchScanBrowser();
+    printScanBrowser(results.scanBrowser);
   }
 
   if (want('bundle')) {
