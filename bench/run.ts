@@ -10,6 +10,7 @@ import { benchBoardBrowser, printBoardBrowser, type BoardBrowserBench } from './
 import { benchScanBrowser, printScanBrowser, type ScanBrowserBench } from './scan-browser';
 import { benchBundle, printBundle, type RouteBundle } from './bundle';
 import { benchLighthouse, printLighthouse, type LighthouseBench } from './lighthouse';
+import { benchReviewLink, printReviewLink, type ReviewLinkBench } from './review-link';
 import { resetPostgresDatabase } from '../tests/stack/support/postgres';
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
@@ -23,6 +24,7 @@ async function main() {
     boardBrowser?: BoardBrowserBench;
     scanBrowser?: ScanBrowserBench;
     bundle?: RouteBundle[];
+    reviewLink?: ReviewLinkBench;
     lighthouse?: LighthouseBench;
   } = {
     rest: [],
@@ -125,6 +127,12 @@ async function main() {
     console.log('\nFirst-screen JavaScript and CSS per route, gzip (production build)');
     results.bundle = await benchBundle();
     printBundle(results.bundle);
+  }
+
+  if (want('review')) {
+    console.log('\nReview links: a made-up token vs a revoked one (anon, over HTTP)');
+    results.reviewLink = await benchReviewLink();
+    printReviewLink(results.reviewLink);
   }
 
   if (want('lighthouse')) {
