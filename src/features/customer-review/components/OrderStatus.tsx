@@ -8,13 +8,16 @@ import { dateWindow, money, onDate } from '../lib/wording';
 
 function StepWindow({ step, lead }: { step: ReviewStep; lead: string }) {
   const window = dateWindow(step.expected_from, step.expected_to);
+  // Either part may be missing (e.g. while the design waits for the customer there is no clock).
+  const detail = [step.usually?.trim(), window ? `expected ${window}` : null]
+    .filter(Boolean)
+    .join('; ');
   return (
     <Text>
       <Text span fw={600}>
         {lead}: {step.label}
-      </Text>{' '}
-      — {step.usually}
-      {window ? `; expected ${window}.` : '.'}
+      </Text>
+      {detail ? ` — ${detail}.` : '.'}
     </Text>
   );
 }
