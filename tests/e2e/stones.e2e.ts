@@ -9,6 +9,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Browser, Page } from 'playwright-core';
 import { allowPageProblems, artifactsDir, hasChromium, launchBrowser } from './support/browser';
+import { seriousA11yViolations } from './support/page-health';
 import { demoLogins, type DemoLogin } from '../../scripts/demo-logins';
 
 const { appUrl, stackUrl, serviceRoleKey } = inject('e2e');
@@ -105,6 +106,8 @@ describe.skipIf(!hasChromium)('stones in the browser', () => {
     const row = (n: string) => table.getByRole('row').filter({ hasText: `GIA ${n}` });
     await row(stone.report_number).waitFor();
     await row(taken.report_number).waitFor();
+    // The inventory as the workshop sees it: no serious or critical axe findings.
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: `Allocate GIA ${stone.report_number}` }).click();
     const dialog = page.getByRole('dialog', { name: `Allocate GIA ${stone.report_number}` });

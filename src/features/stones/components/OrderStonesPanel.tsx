@@ -26,6 +26,7 @@ import { useReleaseStoneMutation } from '../api/stone-allocation-release-mutatio
 import { useOrderStonesLive } from '../api/order-stones-live';
 import { formatCarat } from '../lib/stone-filters';
 import { StoneStateBadge } from './StoneStateBadge';
+import { ScrollRegion } from './ScrollRegion';
 
 type OrderStonesPanelProps = {
   order: { id: string; code: string; stage: string; has_stones: boolean };
@@ -131,7 +132,7 @@ export function OrderStonesPanel({ order, canWrite }: OrderStonesPanelProps) {
     );
   else
     body = (
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollRegion label="Stones on this order, scrolls sideways" minWidth={560}>
         <Table verticalSpacing="xs" aria-label="Stones on this order">
           <Table.Thead>
             <Table.Tr>
@@ -188,7 +189,7 @@ export function OrderStonesPanel({ order, canWrite }: OrderStonesPanelProps) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     );
 
   return (

@@ -37,6 +37,7 @@ import {
   type StoneFilters,
 } from '../lib/stone-filters';
 import { StoneStateBadge } from './StoneStateBadge';
+import { ScrollRegion } from './ScrollRegion';
 import { AllocateToOrderModal, type AllocationTarget } from './AllocateToOrderModal';
 import { ReceiveStoneModal } from './ReceiveStoneModal';
 
@@ -69,7 +70,7 @@ function CertifiedTable({
 }) {
   const release = useReleaseStoneMutation();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollRegion label="Certified stones, scrolls sideways" minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Certified stones">
         <Table.Thead>
           <Table.Tr>
@@ -138,7 +139,7 @@ function CertifiedTable({
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
@@ -152,7 +153,7 @@ function MeleeTable({
   onAllocate: (t: AllocationTarget) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <ScrollRegion label="Melee lots, scrolls sideways" minWidth={720}>
       <Table striped highlightOnHover verticalSpacing="xs" aria-label="Melee lots">
         <Table.Thead>
           <Table.Tr>
@@ -214,7 +215,7 @@ function MeleeTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollRegion>
   );
 }
 
