@@ -272,6 +272,18 @@ describe.skipIf(!hasChromium)('the customer review link', () => {
       (r) => !r.url.startsWith(appUrl) && (r.referer ?? '').includes(token),
     );
     expect(leaked).toEqual([]);
+    // Only the page's own functions and its signed files were asked for: no staff data.
+    const toStack = phone.referers
+      .map((r) => new URL(r.url))
+      .filter((u) => u.origin === new URL(stackUrl).origin)
+      .map((u) => u.pathname);
+    expect(toStack.length).toBeGreaterThan(0);
+    expect(
+      toStack.filter(
+        (path) =>
+          path !== '/rest/v1/rpc/review_page' && !path.startsWith('/storage/v1/object/sign/cad/'),
+      ),
+    ).toEqual([]);
 
     // Accessible on the phone: zero serious or critical findings.
     expect(await seriousA11yViolations(customer)).toEqual([]);
@@ -290,6 +302,15 @@ describe.skipIf(!hasChromium)('the customer review link', () => {
       .getByText('Approved the design')
       .waitFor({ timeout: 10_000 });
     await board.screenshot({ path: `${artifactsDir}/review-link-board-approved.png` });
+
+    // Opened in the stylist's own signed-in browser, the page still asks as the anon customer:
+    // the staff session is never sent with the token.
+    const sameBrowser = await staff.context.newPage();
+    const asked = sameBrowser.waitForRequest((r) => r.url().endsWith('/rest/v1/rpc/review_page'));
+    await sameBrowser.goto(url);
+    expect((await asked).headers()['authorization']).toBe(`Bearer ${LOCAL_SUPABASE_ANON_KEY}`);
+    await sameBrowser.getByText('You approved this design').waitFor();
+    await sameBrowser.close();
 
     // The decision is the database's: recorded with the customer as actor, never the token.
     const { data: orderRow } = await svc
