@@ -40,6 +40,7 @@ import { StoneStateBadge } from './StoneStateBadge';
 import { ScrollRegion } from './ScrollRegion';
 import { AllocateToOrderModal, type AllocationTarget } from './AllocateToOrderModal';
 import { ReceiveStoneModal } from './ReceiveStoneModal';
+import { ReceiveLotModal } from './ReceiveLotModal';
 
 type StonesPageProps = {
   /** The workshop and managers receive, allocate and release; QC and concierge read. */
@@ -284,7 +285,7 @@ export function StonesPage({ canWrite }: StonesPageProps) {
             mih={44}
             onClick={() => setReceiving(true)}
           >
-            Receive stone
+            {filters.tab === 'melee' ? 'Receive melee lot' : 'Receive stone'}
           </Button>
         )}
       </Group>
@@ -357,7 +358,14 @@ export function StonesPage({ canWrite }: StonesPageProps) {
         </Tabs.Panel>
       </Tabs>
       <AllocateToOrderModal target={target} onClose={() => setTarget(null)} />
-      <ReceiveStoneModal opened={receiving} onClose={() => setReceiving(false)} />
+      <ReceiveStoneModal
+        opened={receiving && filters.tab === 'certified'}
+        onClose={() => setReceiving(false)}
+      />
+      <ReceiveLotModal
+        opened={receiving && filters.tab === 'melee'}
+        onClose={() => setReceiving(false)}
+      />
     </Stack>
   );
 }
