@@ -3,8 +3,8 @@ import { Center, Loader } from '@mantine/core';
 
 export function FullPageLoader({ label = 'Loading Loupe' }: { label?: string }) {
   return (
-    <Center mih="100dvh">
-      <Loader aria-label={label} />
+    <Center mih="100dvh" role="status" aria-label={label}>
+      <Loader aria-hidden />
     </Center>
   );
 }

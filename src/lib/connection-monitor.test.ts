@@ -96,6 +96,18 @@ describe('monitorConnection', () => {
     await vi.waitFor(() => expect(connection.status()).toBe('recovered'));
   });
 
+  it('stopped during an outage, it leaves queries free to run (the shell unmounting must not pause them for good)', async () => {
+    const queryClient = new QueryClient();
+    stop = monitorConnection(queryClient);
+    serverUp = false;
+    window.dispatchEvent(new Event('offline'));
+    expect(onlineManager.isOnline()).toBe(false);
+    stop();
+    stop = () => undefined;
+    expect(onlineManager.isOnline()).toBe(true);
+    window.dispatchEvent(new Event('online'));
+  });
+
   it('stops listening when stopped', () => {
     const queryClient = new QueryClient();
     stop = monitorConnection(queryClient);

@@ -94,8 +94,10 @@ export function monitorConnection(queryClient: QueryClient): () => void {
     window.removeEventListener('offline', onOffline);
     store.setProbe(null);
     stopRecovered();
-    // Back to TanStack Query's own listener (the browser's online/offline events).
+    // Back to TanStack Query's own listener (the browser's online/offline events), starting
+    // from the browser's flag: left "offline" by an outage, every later query would pause.
     onlineManager.setEventListener((setOnline) => {
+      setOnline(navigator.onLine);
       const on = () => setOnline(true);
       const off = () => setOnline(false);
       window.addEventListener('online', on);
