@@ -46,28 +46,31 @@ async function idleShare(page: Page, seconds: number): Promise<number> {
   return (after - before) / ((performance.now() - t0) / 1000);
 }
 
-/** One scan: the code typed into the scan field and submitted; ms until its card's heading. */
+/**
+ * One scan: the code typed into the scan field and submitted; ms until its card's heading. A page
+ * string, not a function: tsx's helpers (__name) do not exist in the page.
+ */
+const scanInPage = `async (code) => {
+  const input = document.querySelector('form input');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  setValue.call(input, code);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 0));
+  const t0 = performance.now();
+  input.form.requestSubmit();
+  await new Promise((resolve) => {
+    const check = () => {
+      const heading = document.getElementById('bench-card-title');
+      if (heading && heading.textContent === code) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  return performance.now() - t0;
+}`;
+
 async function scanToCard(page: Page, code: string): Promise<number> {
-  return page.evaluate(async (code) => {
-    const input = document.querySelector<HTMLInputElement>(
-      'form input[type="text"], form input:not([type])',
-    )!;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setValue.call(input, code);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 0)); // React takes the typed value
-    const t0 = performance.now();
-    input.form!.requestSubmit();
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        const heading = document.getElementById('bench-card-title');
-        if (heading?.textContent === code) resolve();
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
-    return performance.now() - t0;
-  }, code);
+  return page.evaluate(`(${scanInPage})(${JSON.stringify(code)})`) as Promise<number>;
 }
 
 export async function benchScanBrowser(

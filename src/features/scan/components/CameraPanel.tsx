@@ -9,6 +9,8 @@ import { createQrDetector, type QrEngine } from '../lib/qr-detector';
 type CameraPanelProps = {
   /** Every text read from a frame; the view decides what it means. */
   onRead: (text: string) => void;
+  /** A card is open below: a shorter preview keeps the card's buttons on a portrait screen. */
+  compact?: boolean;
 };
 
 type CameraState =
@@ -33,7 +35,7 @@ function cameraMessage(error: unknown): string {
     : 'The camera did not start.';
 }
 
-export function CameraPanel({ onRead }: CameraPanelProps) {
+export function CameraPanel({ onRead, compact = false }: CameraPanelProps) {
   const video = useRef<HTMLVideoElement>(null);
   const [enabled, setEnabled] = useState(true);
   const [state, setState] = useState<CameraState>({ status: 'starting' });
@@ -101,7 +103,8 @@ export function CameraPanel({ onRead }: CameraPanelProps) {
         style={{
           borderRadius: 'var(--mantine-radius-md)',
           overflow: 'hidden',
-          aspectRatio: '4 / 3',
+          aspectRatio: compact ? '16 / 9' : '4 / 3',
+          maxHeight: compact ? '24dvh' : undefined,
         }}
         hidden={!enabled || shown.status === 'error'}
       >

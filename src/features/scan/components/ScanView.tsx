@@ -89,7 +89,7 @@ export function ScanView({ role, code, onOpen, origins, renderLogWeights }: Scan
 
   return (
     <Stack gap="md">
-      <CameraPanel onRead={(text) => void handle(text, 'camera')} />
+      <CameraPanel compact={code !== null} onRead={(text) => void handle(text, 'camera')} />
       <form
         onSubmit={(e) => {
           e.preventDefault();
