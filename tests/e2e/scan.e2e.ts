@@ -316,6 +316,11 @@ describe.skipIf(!hasChromium)('the workshop floor: tickets and /scan', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await card.getByText('Knife-edge solitaire', { exact: false }).waitFor();
     await page.screenshot({ path: `${artifactsDir}/scan/wedge.png` });
+
+    // At a desk, the ticket's link itself (a phone camera, a scanner app) opens the order page.
+    await page.goto(`${appUrl}/o/${order.code.toLowerCase()}`);
+    await page.waitForURL(`${appUrl}/orders/${order.code}`);
+    await page.getByText('Knife-edge solitaire').first().waitFor();
     await tablet.close();
   });
 });
