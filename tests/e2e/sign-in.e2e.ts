@@ -62,6 +62,8 @@ describe.skipIf(!hasChromium)('signing in', () => {
       'Orders',
       'Analytics',
       'Metal on the floor',
+      'Scan a ticket',
+      'Stones',
       'Settings',
     ]);
     // Back on the page they asked for: the orders table.

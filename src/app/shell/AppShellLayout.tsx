@@ -31,12 +31,34 @@ import type { StaffProfile } from '../../features/auth/api/staff-profile-query';
 import classes from './AppShellLayout.module.css';
 import { ConnectionBanner } from './ConnectionBanner';
 
-const links = [
+type Role = StaffProfile['role'];
+type NavItem = { to: string; label: string; icon: typeof IconChartBar; roles?: Role[] };
+
+// Who sees which page in the navigation (a page's data is guarded by the database either way).
+const links: NavItem[] = [
   { to: paths.board, label: 'Board', icon: IconLayoutKanban },
   { to: paths.intake, label: 'Intake', icon: IconInbox },
   { to: paths.orders, label: 'Orders', icon: IconListDetails },
   { to: paths.analytics, label: 'Analytics', icon: IconChartBar },
-] as const;
+  // The workshop's and the manager's day's-end count.
+  {
+    to: paths.floorMetal,
+    label: 'Metal on the floor',
+    icon: IconScale,
+    roles: ['workshop', 'manager'],
+  },
+  // The bench's scan screen (tickets' QR codes).
+  {
+    to: paths.scan,
+    label: 'Scan a ticket',
+    icon: IconQrcode,
+    roles: ['workshop', 'qc', 'manager'],
+  },
+  // The workshop and managers allocate; QC reads it beside certificates (a stylist may open
+  // /stones read-only; their navigation stays short).
+  { to: paths.stones, label: 'Stones', icon: IconDiamond, roles: ['workshop', 'qc', 'manager'] },
+  { to: paths.settings, label: 'Settings', icon: IconSettings, roles: ['manager'] },
+];
 
 type AppShellLayoutProps = {
   profile: StaffProfile;
@@ -48,21 +70,7 @@ export function AppShellLayout({ profile, onSignOut, signingOut }: AppShellLayou
   const [navOpen, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const navigation = useNavigation();
-  // Metal on the floor is the workshop's and the manager's day's-end count.
-  const metalLink = { to: paths.floorMetal, label: 'Metal on the floor', icon: IconScale };
-  const withMetal =
-    profile.role === 'workshop' || profile.role === 'manager' ? [...links, metalLink] : links;
-  // The bench's scan screen (tickets' QR codes): for the workshop, QC and managers.
-  const scanLink = { to: paths.scan, label: 'Scan a ticket', icon: IconQrcode };
-  const withScan = profile.role === 'concierge' ? withMetal : [...withMetal, scanLink];
-  // The stone inventory: the workshop and managers allocate, QC reads it beside certificates
-  // (a stylist may open /stones read-only; their navigation stays short).
-  const stonesLink = { to: paths.stones, label: 'Stones', icon: IconDiamond };
-  const withStones = profile.role === 'concierge' ? withScan : [...withScan, stonesLink];
-  const visibleLinks =
-    profile.role === 'manager'
-      ? [...withStones, { to: paths.settings, label: 'Settings', icon: IconSettings }]
-      : withStones;
+  const visibleLinks = links.filter((l) => !l.roles || l.roles.includes(profile.role));
 
   return (
     <AppShell
