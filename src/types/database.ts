@@ -1525,6 +1525,7 @@ export type Database = {
           updated_at: string | null;
           rework_count: number | null;
           stage_clock_paused_at: string | null;
+          customer_change_requested_at: string | null;
         };
         Relationships: [];
       };

@@ -387,6 +387,15 @@ describe.each(dbTargets())('customer review links on $engine', (t) => {
       (await svc.from('orders').select('customer_change_requested_at').eq('id', order.id).single())
         .data as { customer_change_requested_at: string | null };
     expect((await flag()).customer_change_requested_at).not.toBeNull();
+    // The stylist sees it on the board's card (order_board, read as the stylist).
+    const card = await concierge
+      .from('order_board')
+      .select('customer_change_requested_at')
+      .eq('id', order.id)
+      .single();
+    expect(card.data?.customer_change_requested_at).toBe(
+      (await flag()).customer_change_requested_at,
+    );
     expect((await eventsOf(svc, order.id)).at(-1)).toMatchObject({
       kind: 'major_change_requested',
       actor_id: null,

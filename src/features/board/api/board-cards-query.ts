@@ -6,7 +6,7 @@ import { deliveredSince, isOnBoard, toBoardCard, type BoardCard } from '../lib/b
 
 /** Every column a card shows; nothing more travels. */
 export const BOARD_CARD_COLUMNS =
-  'id, code, stage, cad_state, version, priority, product, product_name, metal, has_certified_stones, customer_display_name, stage_entered_at, time_in_stage, sla_unit, sla_amber_after, sla_red_after, sla_status, promised_date, is_late, cad_rounds_used, cad_rounds_max, qc_attempt, qc_items_passed, qc_items_total, risk_flags, assignee_id, assignee_name, on_hold_reason, resume_stage, updated_at, rework_count, stage_clock_paused_at';
+  'id, code, stage, cad_state, version, priority, product, product_name, metal, has_certified_stones, customer_display_name, stage_entered_at, time_in_stage, sla_unit, sla_amber_after, sla_red_after, sla_status, promised_date, is_late, cad_rounds_used, cad_rounds_max, qc_attempt, qc_items_passed, qc_items_total, risk_flags, assignee_id, assignee_name, on_hold_reason, resume_stage, updated_at, rework_count, stage_clock_paused_at, customer_change_requested_at';
 
 /** PostgREST caps a response at [api] max_rows (1000 here), so the board reads in pages. */
 const PAGE = 1000;

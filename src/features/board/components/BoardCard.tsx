@@ -4,7 +4,7 @@
 // with Shift+arrow shortcuts to the next or previous stage and M for the menu.
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { ActionIcon, Avatar, Badge, Checkbox, Menu, UnstyledButton } from '@mantine/core';
-import { IconDotsVertical, IconArrowBackUp, IconCheck } from '@tabler/icons-react';
+import { IconDotsVertical, IconArrowBackUp, IconCheck, IconMessage } from '@tabler/icons-react';
 import { draggable } from '@atlaskit/pragmatic-drag-and-drop/element/adapter';
 import dayjs from 'dayjs';
 import { SlaBadge } from '../../../components/SlaBadge';
@@ -210,6 +210,19 @@ export const BoardCard = memo(function BoardCard({
             leftSection={<IconCheck size={12} aria-hidden />}
           >
             CAD approved
+          </Badge>
+        )}
+        {/* Asked through a review link; it moves nothing until the stylist records the change. */}
+        {card.customer_change_requested_at && (
+          <Badge
+            size="sm"
+            variant="light"
+            color="orange"
+            c="orange.9"
+            leftSection={<IconMessage size={12} aria-hidden />}
+            title="The customer asked for a bigger change through their review link"
+          >
+            Bigger change asked
           </Badge>
         )}
         {card.qc_items_total !== null && card.qc_items_total > 0 && (

@@ -166,6 +166,16 @@ describe('the board', { timeout: 30_000 }, () => {
     expect(screen.getByRole('article', { name: `Order ${maya.code}` })).toBeVisible();
   });
 
+  it('flags the card of a customer who asked for a bigger change, and only that card', async () => {
+    const asked = makeCard({ customer_change_requested_at: '2026-11-23T10:00:00Z' });
+    rows = [asked, makeCard()];
+    await renderBoard('/board');
+    const cards = await screen.findAllByRole('article');
+    const flagged = cards.filter((c) => within(c).queryByText('Bigger change asked'));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toHaveTextContent(asked.code!);
+  });
+
   it('shows the WIP limit and the SLA target in each column, and warns when full', async () => {
     rows = [makeCard(), makeCard()];
     await renderBoard('/board');

@@ -39,6 +39,7 @@ export function makeCard(overrides: Partial<BoardCard> = {}): BoardCard {
     updated_at: '2026-11-22T10:00:00.000Z',
     rework_count: 0,
     stage_clock_paused_at: null,
+    customer_change_requested_at: null,
     ...overrides,
   };
 }
