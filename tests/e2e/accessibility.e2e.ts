@@ -78,6 +78,10 @@ describe.skipIf(!hasChromium)('accessibility of every route (axe: no serious or 
     { role: 'qc', path: () => `/orders/${orderCode}`, name: 'workspace' },
     { role: 'manager', path: () => '/analytics', name: 'analytics' },
     { role: 'manager', path: () => '/settings', name: 'settings' },
+    { role: 'workshop', path: () => '/floor-metal', name: 'metal on the floor' },
+    { role: 'workshop', path: () => '/stones', name: 'stones' },
+    // Without a camera here: the scan view as a bench without one sees it (wedge and manual entry).
+    { role: 'workshop', path: () => '/scan', name: 'scan' },
   ];
 
   for (const route of routes) {
