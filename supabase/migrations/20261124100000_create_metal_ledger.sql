@@ -19,10 +19,10 @@
 --     and a return after it (trigger on production_steps, so record_production_step and the
 --     board's direct update both honour it).
 --
--- Refusal codes: LP100 weight not positive / not to 0.01 g, LP101 more returned than issued
--- (plus tolerance), LP102 the order is not in production or the step does not apply,
--- LP103 entries are append-only, LP104 a correction without a reason or of an unknown entry,
--- LP105 step needs weights before done; PT403 role, PT404 no such order.
+-- Refusal codes: LP140 weight not positive / not to 0.01 g, LP141 more returned than issued
+-- (plus tolerance), LP142 the order is not in production or the step does not apply,
+-- LP143 entries are append-only, LP144 a correction without a reason or of an unknown entry,
+-- LP145 step needs weights before done; PT403 role, PT404 no such order.
 
 create type public.metal_entry_kind as enum ('issue', 'return');
 comment on type public.metal_entry_kind is
@@ -141,20 +141,20 @@ begin
     new.recorded_by := (select auth.uid());
     new.recorded_at := now();
   elsif new.recorded_by is null then
-    raise exception using errcode = 'LP100', message = 'A ledger entry needs the person who weighed it.';
+    raise exception using errcode = 'LP140', message = 'A ledger entry needs the person who weighed it.';
   end if;
 
   if new.corrects_id is not null then
     select * into target from public.metal_entries where id = new.corrects_id;
     if not found then
-      raise exception using errcode = 'LP104', message = 'The entry to correct does not exist.';
+      raise exception using errcode = 'LP144', message = 'The entry to correct does not exist.';
     end if;
     -- A correction always names the original, so "the latest correction" is one chain.
     if target.corrects_id is not null then
       select * into target from public.metal_entries where id = target.corrects_id;
     end if;
     if char_length(btrim(coalesce(new.reason, ''))) = 0 then
-      raise exception using errcode = 'LP104', message = 'Say why the weight is corrected.';
+      raise exception using errcode = 'LP144', message = 'Say why the weight is corrected.';
     end if;
     new.corrects_id := target.id;
     new.order_id := target.order_id;
@@ -177,20 +177,20 @@ begin
     -- come later (the day's-end count finds the mistake after the order moved on). Scripts and
     -- the seed write past production history of orders that have since moved on.
     if o.stage <> 'production' and (select private.staff_role()) is not null then
-      raise exception using errcode = 'LP102',
+      raise exception using errcode = 'LP142',
         message = format('Order %s is not in production: metal is issued and returned only during production.', o.code);
     end if;
     if not exists (select 1 from public.production_steps s
                    where s.order_id = new.order_id and s.step = new.step and s.applicable) then
-      raise exception using errcode = 'LP102',
+      raise exception using errcode = 'LP142',
         message = format('%s does not apply to order %s.', step_label, o.code);
     end if;
     if new.grams + new.recovered_grams <= 0 then
-      raise exception using errcode = 'LP100', message = 'Enter a weight above 0 g.';
+      raise exception using errcode = 'LP140', message = 'Enter a weight above 0 g.';
     end if;
   end if;
   if new.kind = 'issue' and new.recovered_grams <> 0 then
-    raise exception using errcode = 'LP100', message = 'Recovered scrap is logged with a return, not an issue.';
+    raise exception using errcode = 'LP140', message = 'Recovered scrap is logged with a return, not an issue.';
   end if;
 
   -- One writer per order and step at a time, so two returns typed at once cannot both pass the
@@ -215,7 +215,7 @@ begin
     handed_back := handed_back + new.grams + new.recovered_grams;
   end if;
   if handed_back > issued + coalesce(tolerance, 0) then
-    raise exception using errcode = 'LP101',
+    raise exception using errcode = 'LP141',
       message = format('%s of order %s would give back %s g but only %s g was issued. Check the scale, or log the metal issued first.',
                        step_label, o.code, to_char(handed_back, 'FM999990.00'), to_char(issued, 'FM999990.00'));
   end if;
@@ -236,7 +236,7 @@ set search_path = ''
 as $$
 begin
   raise exception using
-    errcode = 'LP103',
+    errcode = 'LP143',
     message = 'Ledger entries cannot be changed or deleted.',
     hint = 'Log a correction that says why instead.';
 end;
@@ -279,7 +279,7 @@ begin
   into last_issue, last_return
   from effective f join public.metal_entries r on r.id = f.root_id;
   if last_issue is null or last_return is null or last_return < last_issue then
-    raise exception using errcode = 'LP105',
+    raise exception using errcode = 'LP145',
       message = format('Log the %s weights first: the metal issued and what came back.',
                        replace(new.step::text, '_', '-'));
   end if;
@@ -479,7 +479,7 @@ begin
   perform private.require_hundredths(p_grams, 'corrected');
   perform private.require_hundredths(coalesce(p_recovered_grams, 0), 'recovered');
   if char_length(btrim(coalesce(p_reason, ''))) = 0 then
-    raise exception using errcode = 'LP104', message = 'Say why the weight is corrected.';
+    raise exception using errcode = 'LP144', message = 'Say why the weight is corrected.';
   end if;
   -- order_id/step/kind are taken from the corrected entry by the trigger; these are placeholders
   -- the not-null columns need.
@@ -488,7 +488,7 @@ begin
   from public.metal_entries m where m.id = p_entry_id
   returning * into e;
   if e.id is null then
-    raise exception using errcode = 'LP104', message = 'The entry to correct does not exist.';
+    raise exception using errcode = 'LP144', message = 'The entry to correct does not exist.';
   end if;
   return e;
 end;
@@ -519,13 +519,13 @@ set search_path = ''
 as $$
 begin
   if p_grams is null or p_grams < 0 then
-    raise exception using errcode = 'LP100', message = format('Enter the grams %s as 0 g or more.', p_what);
+    raise exception using errcode = 'LP140', message = format('Enter the grams %s as 0 g or more.', p_what);
   end if;
   if p_grams <> round(p_grams, 2) then
-    raise exception using errcode = 'LP100', message = 'Weigh to the hundredth of a gram (two decimals).';
+    raise exception using errcode = 'LP140', message = 'Weigh to the hundredth of a gram (two decimals).';
   end if;
   if p_grams >= 1000000 then
-    raise exception using errcode = 'LP100', message = 'That weight is too large for one entry.';
+    raise exception using errcode = 'LP140', message = 'That weight is too large for one entry.';
   end if;
 end;
 $$;

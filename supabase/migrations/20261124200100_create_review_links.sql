@@ -581,6 +581,26 @@ comment on schema review_access is
 revoke all on schema review_access from public;
 grant usage on schema review_access to anon, authenticated, service_role;
 
+-- PostgREST runs every GET in a READ ONLY transaction: the first write (the failure counter's
+-- INSERT on an unknown token, opened_at's UPDATE on a live one) would fail with 25006 and its
+-- text would tell a guessed token from a real one, uncounted — an oracle around the rate limit.
+-- Both entry points refuse a read-only call first, with one fixed answer, before hashing.
+create function private.review_require_post()
+returns void
+language plpgsql
+stable
+security invoker
+set search_path = ''
+as $$
+begin
+  if current_setting('transaction_read_only') = 'on' then
+    raise exception using errcode = 'PT405',
+      message = 'Open review links with POST.';
+  end if;
+end;
+$$;
+revoke all on function private.review_require_post() from public;
+
 create function review_access.review_page(p_token text)
 returns jsonb
 language plpgsql
@@ -592,6 +612,8 @@ declare
   client text := private.review_client_key();
   l public.review_links;
 begin
+  -- Before anything that depends on the token: see the header comment.
+  perform private.review_require_post();
   perform private.review_check_client(client);
   l := private.review_link_for(p_token);
   if l.id is null then
@@ -623,6 +645,8 @@ declare
   latest_send bigint;
   who jsonb;
 begin
+  -- Before anything that depends on the token: see the header comment.
+  perform private.review_require_post();
   perform private.review_check_client(client);
   l := private.review_link_for(p_token);
   if l.id is null then
