@@ -338,7 +338,21 @@ describe.each(dbTargets())('stone allocation on $engine', (t) => {
     ]);
 
     // In QC, the checklist item cannot pass while they disagree; the item stays pending.
-    await svc.from('orders').update({ stage: 'qc' }).eq('id', o.id);
+    // Moved as the workshop would (steps done, then move_order), so the order's history agrees
+    // with its stage: the analytics specs compare the two across every order in the database.
+    await svc
+      .from('production_steps')
+      .update({ done_at: new Date().toISOString() })
+      .eq('order_id', o.id)
+      .eq('applicable', true);
+    const toQc = await manager.rpc('move_order', {
+      p_order_id: o.id,
+      p_to_stage: 'qc',
+      p_expected_version: (await readOrder(svc, o.id)).version,
+      p_note: null,
+      p_override_reason: null,
+    });
+    expect(toQc.error).toBeNull();
     const { data: run } = await svc
       .from('qc_runs')
       .insert({ order_id: o.id })
