@@ -101,10 +101,18 @@ beforeAll(async () => {
 // describe (entered CAD at 10:00 UTC, 5 h in stage), so what the cards show never depends on
 // the day the tests run.
 beforeEach(() => {
+  // jsdom applies no CSS modules, so the columns' overflow is not "auto" here and the drag
+  // library's auto-scroll warns, dumping the whole element tree; the browser tests cover it.
+  const warn = console.warn;
+  vi.spyOn(console, 'warn').mockImplementation((message: unknown, ...rest: unknown[]) => {
+    if (String(message).startsWith('Auto scrolling has been attached')) return;
+    warn(message, ...rest);
+  });
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(Date.parse('2026-11-22T15:00:00Z'));
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   vi.useRealTimers();
   reads.board = 0;
   reads.byId = [];
