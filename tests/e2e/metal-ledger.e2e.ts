@@ -175,7 +175,7 @@ describe.skipIf(!hasChromium)('the metal ledger', () => {
       const helena = demoLogins.find((l) => l.role === 'manager')!;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${appUrl}/settings`);
+      await page.goto(`${appUrl}/settings?tab=floor`);
       await page.waitForURL(/\/sign-in\?redirectTo=/);
       await page.getByRole('textbox', { name: 'Email' }).fill(helena.email);
       await page.getByLabel(/^Password/).fill(helena.password);

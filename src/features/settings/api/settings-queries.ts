@@ -4,6 +4,7 @@ import { fetchStageTargets } from './stage-targets-query';
 import { fetchHolidays } from './holidays-query';
 import { fetchQcTemplates } from './qc-templates-query';
 import { fetchStaff } from './staff-query';
+import { fetchCustomerLinkSettings } from './customer-link-settings-query';
 
 export const settingsQueries = {
   all: () => ['settings'] as const,
@@ -20,4 +21,9 @@ export const settingsQueries = {
       queryFn: fetchQcTemplates,
     }),
   staff: () => queryOptions({ queryKey: [...settingsQueries.all(), 'staff'], queryFn: fetchStaff }),
+  customerLinks: () =>
+    queryOptions({
+      queryKey: [...settingsQueries.all(), 'customer-links'],
+      queryFn: fetchCustomerLinkSettings,
+    }),
 };
