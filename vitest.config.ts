@@ -18,6 +18,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/jsdom.ts'],
+          // A component test's first render (Mantine, a menu's first open) beside the other
+          // worker and Chromium on two cores took over the default 5 s in CI.
+          testTimeout: 15_000,
         },
       },
       {
