@@ -6,10 +6,6 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   test: {
-    // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-core machine,
-    // so the whole suite ran file after file although most of an end-to-end or stack spec is
-    // waiting on Chromium, the stack or Postgres (other processes). Two overlap those waits.
-    maxWorkers: 2,
     projects: [
       {
         plugins: [react()],
