@@ -125,6 +125,49 @@ create trigger certificates_link_stone
   before insert or update of lab, report_number, stone_id on public.certificates
   for each row execute function private.link_certificate_stone();
 
+-- A lab report number as the report prints it (spaces and dashes dropped, upper case), checked
+-- against the lab's format with a sentence (LP050). One rule for certificates and stones: a
+-- stone and its certificate are matched by this number.
+create function private.normalised_report_number(p_lab public.certificate_lab, p_number text)
+returns text
+language plpgsql
+immutable
+security invoker
+set search_path = ''
+as $$
+declare
+  n text := upper(regexp_replace(coalesce(p_number, ''), '[\s-]', '', 'g'));
+begin
+  if p_lab = 'GIA' and n !~ '^[0-9]{10}$' then
+    raise exception using errcode = 'LP050',
+      message = format('%s is not a GIA report number: GIA numbers have 10 digits.', n);
+  elsif p_lab = 'IGI' and n !~ '^(LG)?[0-9]{9}$' then
+    raise exception using errcode = 'LP050',
+      message = format('%s is not an IGI report number: IGI numbers have 9 digits, lab-grown ones start with LG.', n);
+  end if;
+  return n;
+end;
+$$;
+revoke all on function private.normalised_report_number(public.certificate_lab, text) from public;
+grant execute on function private.normalised_report_number(public.certificate_lab, text) to authenticated, service_role;
+
+-- Certificates keep their rule (20261123101000), now through the shared function.
+create or replace function private.check_certificate()
+returns trigger
+language plpgsql
+security invoker
+set search_path = ''
+as $$
+begin
+  new.report_number := private.normalised_report_number(new.lab, new.report_number);
+  if (select private.staff_role()) is not null and tg_op = 'INSERT' then
+    new.added_by := (select auth.uid());
+    new.created_at := now();
+  end if;
+  return new;
+end;
+$$;
+
 -- Stones: the report number is normalised and checked exactly as on certificates (LP050).
 create function private.check_stone()
 returns trigger
@@ -133,14 +176,7 @@ security invoker
 set search_path = ''
 as $$
 begin
-  new.report_number := upper(regexp_replace(coalesce(new.report_number, ''), '[\s-]', '', 'g'));
-  if new.lab = 'GIA' and new.report_number !~ '^[0-9]{10}$' then
-    raise exception using errcode = 'LP050',
-      message = format('%s is not a GIA report number: GIA numbers have 10 digits.', new.report_number);
-  elsif new.lab = 'IGI' and new.report_number !~ '^(LG)?[0-9]{9}$' then
-    raise exception using errcode = 'LP050',
-      message = format('%s is not an IGI report number: IGI numbers have 9 digits, lab-grown ones start with LG.', new.report_number);
-  end if;
+  new.report_number := private.normalised_report_number(new.lab, new.report_number);
   if (select private.staff_role()) is not null and tg_op = 'INSERT' then
     new.received_by := (select auth.uid());
     new.received_at := now();
