@@ -19,8 +19,8 @@ import { IconAlertTriangle, IconFileCheck } from '@tabler/icons-react';
 import { FileDropzone, type UploadProgress } from '../../../components/FileDropzone';
 import { toAppError } from '../../../lib/errors';
 import { useAddCertificateMutation } from '../api/certificate-add-mutation';
+import { clarityGrades } from '../../../lib/stone-grades';
 import {
-  clarityGrades,
   labs,
   validateCertificate,
   type CertificateDraft,

@@ -3,24 +3,11 @@
 // database stores them, and the grading scales. Checking here lets QC fix a typo before the
 // file is uploaded; the database still has the last word.
 import type { Enums } from '../../../types/database';
+import { clarityGrades } from '../../../lib/stone-grades';
 
 export type CertificateLab = Enums<'certificate_lab'>;
 
 export const labs: readonly CertificateLab[] = ['GIA', 'IGI'];
-
-export const clarityGrades = [
-  'FL',
-  'IF',
-  'VVS1',
-  'VVS2',
-  'VS1',
-  'VS2',
-  'SI1',
-  'SI2',
-  'I1',
-  'I2',
-  'I3',
-] as const;
 
 /** As printed on the report: spaces and dashes dropped, upper case (the DB's trigger does the same). */
 export function normaliseReportNumber(value: string): string {

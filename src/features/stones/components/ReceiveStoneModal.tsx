@@ -13,9 +13,9 @@ import {
   TextInput,
 } from '@mantine/core';
 import { toAppError } from '../../../lib/errors';
+import { clarityGrades } from '../../../lib/stone-grades';
 import { useReceiveStoneMutation } from '../api/stone-receive-mutation';
 
-const clarities = ['FL', 'IF', 'VVS1', 'VVS2', 'VS1', 'VS2', 'SI1', 'SI2', 'I1', 'I2', 'I3'];
 const blank = {
   lab: 'GIA',
   report: '',
@@ -84,7 +84,7 @@ export function ReceiveStoneModal({ opened, onClose }: { opened: boolean; onClos
             />
             <Select
               label="Clarity"
-              data={clarities}
+              data={[...clarityGrades]}
               value={form.clarity}
               onChange={(v) => set({ clarity: v ?? 'VS1' })}
               allowDeselect={false}
